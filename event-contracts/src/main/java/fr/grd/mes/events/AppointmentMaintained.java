@@ -1,0 +1,10 @@
+package fr.grd.mes.events;
+
+import java.time.LocalDate;
+
+/**
+ * The initial appointment is kept: no slot within 2 business days (seed §2.2) or the client could not be
+ * reached (seed §2.1.2). {@code reason} is NO_SLOT_FOUND or CLIENT_UNREACHABLE.
+ */
+public record AppointmentMaintained(String caseId, String appointmentId, LocalDate date, Slot slot, String reason) {
+}

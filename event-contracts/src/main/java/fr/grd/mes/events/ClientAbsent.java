@@ -1,0 +1,15 @@
+package fr.grd.mes.events;
+
+import java.time.LocalDate;
+
+/** The client was absent: no "mise en service", a wasted-trip fee ("déplacement vain"). */
+public record ClientAbsent(
+        String caseId,
+        String appointmentId,
+        String pdl,
+        String supplierId,
+        Version version,
+        LocalDate interventionDate,
+        boolean advanced,
+        String externalReference) {
+}

@@ -1,0 +1,59 @@
+package fr.grd.mes.events;
+
+import java.util.Map;
+
+/**
+ * The catalogue of logical event types: name → payload record and current schema version. A schema file
+ * {@code schemas/<eventType>.schema.json} describes each payload; schemas only grow (new optional fields),
+ * a breaking change is a new event type.
+ */
+public final class EventTypes {
+    public static final String REQUEST_CREATED = "RequestCreated";
+    public static final String EXPRESS_ESCALATED = "ExpressEscalated";
+    public static final String CASE_CLOSED = "CaseClosed";
+    public static final String APPOINTMENT_BOOKED = "AppointmentBooked";
+    public static final String APPOINTMENT_ADVANCED = "AppointmentAdvanced";
+    public static final String APPOINTMENT_MAINTAINED = "AppointmentMaintained";
+    public static final String INTERVENTION_COMPLETED = "InterventionCompleted";
+    public static final String CLIENT_ABSENT = "ClientAbsent";
+    public static final String DELIVERY_POINT_CHANGED = "DeliveryPointChanged";
+    public static final String TRACKING_RECORD = "SupplierTrackingRecord";
+    public static final String CONTRACTUAL_RECORD = "SupplierContractualRecord";
+    public static final String BILLING_RECORD = "SupplierBillingRecord";
+    public static final String SUMMARY_SHEET = "SupplierSummarySheet";
+
+    private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(REQUEST_CREATED, RequestCreated.class),
+            Map.entry(EXPRESS_ESCALATED, ExpressEscalated.class),
+            Map.entry(CASE_CLOSED, CaseClosed.class),
+            Map.entry(APPOINTMENT_BOOKED, AppointmentBooked.class),
+            Map.entry(APPOINTMENT_ADVANCED, AppointmentAdvanced.class),
+            Map.entry(APPOINTMENT_MAINTAINED, AppointmentMaintained.class),
+            Map.entry(INTERVENTION_COMPLETED, InterventionCompleted.class),
+            Map.entry(CLIENT_ABSENT, ClientAbsent.class),
+            Map.entry(DELIVERY_POINT_CHANGED, DeliveryPointChanged.class),
+            Map.entry(TRACKING_RECORD, TrackingRecord.class),
+            Map.entry(CONTRACTUAL_RECORD, ContractualRecord.class),
+            Map.entry(BILLING_RECORD, BillingRecord.class),
+            Map.entry(SUMMARY_SHEET, SummarySheet.class));
+
+    private EventTypes() {
+    }
+
+    public static Class<?> payloadOf(String eventType) {
+        Class<?> type = PAYLOADS.get(eventType);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown eventType '" + eventType + "'");
+        }
+        return type;
+    }
+
+    public static int schemaVersionOf(String eventType) {
+        payloadOf(eventType);
+        return 1;
+    }
+
+    public static Map<String, Class<?>> all() {
+        return PAYLOADS;
+    }
+}

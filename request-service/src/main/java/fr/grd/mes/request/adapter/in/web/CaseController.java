@@ -1,0 +1,67 @@
+package fr.grd.mes.request.adapter.in.web;
+
+import fr.grd.mes.request.application.CaseService;
+import fr.grd.mes.request.domain.Case;
+import fr.grd.mes.request.domain.Client;
+import fr.grd.mes.request.domain.NewRequest;
+import fr.grd.mes.support.web.Violation;
+import jakarta.validation.Validator;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Suppliers' requests and cases over HTTP (DESIGN §6). */
+@RestController
+@RequestMapping("/api/v1")
+public class CaseController {
+    private final CaseService cases;
+    private final Validator validator;
+
+    public CaseController(CaseService cases, Validator validator) {
+        this.cases = cases;
+        this.validator = validator;
+    }
+
+    public record Created(String caseId, String status, CaseView.Deadlines deadlines) {
+    }
+
+    public record EscalationBody(String sgeCaseNumber, String caller) {
+    }
+
+    @PostMapping("/requests")
+    public ResponseEntity<Created> create(@RequestBody CreateRequestBody body) {
+        List<Violation> form = validator.validate(body).stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field)).toList();
+        NewRequest request = new NewRequest(body.pdl(), body.supplierId(), body.version(),
+                body.client() == null ? null : new Client(body.client().name(), body.client().phone()),
+                body.appointment() == null ? null : body.appointment().date(),
+                body.appointment() == null ? null : body.appointment().slot(),
+                body.additionalServices() == null ? List.of() : body.additionalServices(), body.externalReference());
+        Case created = cases.submit(request, form);
+        CaseView view = CaseView.of(created);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + created.getId()))
+                .body(new Created(created.getId(), view.status(), view.deadlines()));
+    }
+
+    @GetMapping("/cases/{caseId}")
+    public CaseView get(@PathVariable String caseId) {
+        return CaseView.of(cases.get(caseId));
+    }
+
+    @PostMapping("/cases/{caseId}/express-escalation")
+    public CaseView escalate(@PathVariable String caseId, @RequestBody(required = false) EscalationBody body) {
+        if (body != null && body.sgeCaseNumber() != null && !body.sgeCaseNumber().equals(caseId)) {
+            throw new fr.grd.mes.support.web.ValidationFailedException(List.of(new Violation("sgeCaseNumber",
+                    "must be the SGE case number of the initial request (" + caseId + ")")));
+        }
+        return CaseView.of(cases.escalate(caseId, body == null ? null : body.caller()));
+    }
+}

@@ -1,0 +1,66 @@
+package fr.grd.mes.request.adapter.in.web;
+
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.SupplyState;
+import fr.grd.mes.events.Version;
+import fr.grd.mes.request.domain.Appointment;
+import fr.grd.mes.request.domain.Case;
+import fr.grd.mes.request.domain.Milestone;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a supplier sees of its case: status, deadlines, milestones, appointment, express decision, outcome. */
+public record CaseView(
+        String caseId,
+        String pdl,
+        String supplierId,
+        Version version,
+        String status,
+        String closureCode,
+        String zone,
+        SupplyState supplyStateAtRequest,
+        Requested requested,
+        Deadlines deadlines,
+        Appointment appointment,
+        Express express,
+        Outcome outcome,
+        List<MilestoneView> milestones,
+        List<String> additionalServices,
+        String externalReference,
+        String message,
+        Instant receivedAt) {
+
+    public record Requested(LocalDate date, Slot slot) {
+    }
+
+    public record Deadlines(LocalDate express, LocalDate standard, LocalDate applicable) {
+    }
+
+    public record Express(boolean callBackPromised, Instant escalatedAt, String decision) {
+    }
+
+    public record Outcome(LocalDate effectiveInterventionDate, Long meterIndex) {
+    }
+
+    public record MilestoneView(int number, String code, String label, Instant at, String detail) {
+        static MilestoneView of(Milestone m) {
+            return new MilestoneView(m.number(), m.code().name(), m.label(), m.at(), m.detail());
+        }
+    }
+
+    public static CaseView of(Case c) {
+        return new CaseView(c.getId(), c.getPdl(), c.getSupplierId(), c.getRequestVersion(), c.getStatus().name(),
+                c.getClosureCode(), c.getZone(), c.getSupplyState(),
+                new Requested(c.getRequestedDate(), c.getRequestedSlot()),
+                new Deadlines(c.getDeadlines().express(), c.getDeadlines().standard(),
+                        c.getDeadlines().applicableTo(c.getRequestVersion())),
+                c.getAppointment(),
+                new Express(c.isCallBackPromised(), c.getEscalatedAt(), c.getExpressDecision()),
+                c.getEffectiveInterventionDate() == null && c.getMeterIndex() == null ? null
+                        : new Outcome(c.getEffectiveInterventionDate(), c.getMeterIndex()),
+                c.getMilestones().stream().map(MilestoneView::of).toList(), c.getAdditionalServices(),
+                c.getExternalReference(), c.getMessage(), c.getReceivedAt());
+    }
+}

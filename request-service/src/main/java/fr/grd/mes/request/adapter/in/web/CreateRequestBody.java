@@ -1,0 +1,34 @@
+package fr.grd.mes.request.adapter.in.web;
+
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Body of {@code POST /api/v1/requests}, as the SGE portal sends it. */
+public record CreateRequestBody(
+        @NotBlank String pdl,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be 1-40 letters, digits, _ or -")
+        String supplierId,
+        @NotNull Version version,
+        @NotNull @Valid ClientBody client,
+        @NotNull @Valid AppointmentBody appointment,
+        @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,12}",
+                message = "must be a catalogue prestation code") String> additionalServices,
+        @Size(max = 64) String externalReference) {
+
+    public record ClientBody(
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 .-]{8,18}[0-9]", message = "must be a phone number")
+            String phone) {
+    }
+
+    public record AppointmentBody(@NotNull LocalDate date, @NotNull Slot slot) {
+    }
+}

@@ -1,0 +1,64 @@
+package fr.grd.mes.request.application;
+
+import fr.grd.mes.events.Pdl;
+import fr.grd.mes.request.domain.NewRequest;
+import fr.grd.mes.support.projection.DeliveryPointProjection;
+import fr.grd.mes.support.projection.KnownDeliveryPoint;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.support.web.Violation;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a well-formed request can become a case: the PdL is 14 digits and known to the referential, its
+ * supply is suspended (COUP) or reduced (LIMI) — "la version express ... concerne les demandes de mise en
+ * service sur un site où l'alimentation est suspendue ou réduite" — and the appointment is not in the past.
+ */
+@Component
+public class RequestAdmission {
+    private final DeliveryPointProjection deliveryPoints;
+    private final Clock clock;
+
+    public RequestAdmission(DeliveryPointProjection deliveryPoints, Clock clock) {
+        this.deliveryPoints = deliveryPoints;
+        this.clock = clock;
+    }
+
+    public record Verdict(List<Violation> violations, KnownDeliveryPoint deliveryPoint) {
+        public boolean admissible() {
+            return violations.isEmpty();
+        }
+    }
+
+    public Verdict examine(NewRequest request, List<Violation> formViolations) {
+        List<Violation> violations = new ArrayList<>(formViolations);
+        KnownDeliveryPoint point = null;
+        boolean pdlAlreadyReported = violations.stream().anyMatch(v -> v.field().equals("pdl"));
+        if (!pdlAlreadyReported && request.pdl() != null) {
+            if (!Pdl.isValid(request.pdl())) {
+                violations.add(new Violation("pdl", "must be exactly 14 digits"));
+            } else {
+                Optional<KnownDeliveryPoint> known = deliveryPoints.find(request.pdl());
+                if (known.isEmpty()) {
+                    violations.add(new Violation("pdl", "unknown delivery point " + request.pdl()));
+                } else if (!known.get().supplyState().needsTripToRestore()) {
+                    violations.add(new Violation("pdl", "supply of " + request.pdl() + " is "
+                            + known.get().supplyState() + ": a mise en service with a trip applies only to a "
+                            + "suspended (COUP) or reduced (LIMI) supply"));
+                } else {
+                    point = known.get();
+                }
+            }
+        }
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
+        if (request.requestedDate() != null && request.requestedDate().isBefore(today)) {
+            violations.add(new Violation("appointment.date", "must not be in the past (today is " + today + ")"));
+        }
+        return new Verdict(violations, point);
+    }
+}

@@ -1,0 +1,12 @@
+package fr.grd.mes.request.domain;
+
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.Version;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A supplier's request as submitted, once its fields are well-formed. */
+public record NewRequest(String pdl, String supplierId, Version version, Client client, LocalDate requestedDate,
+                         Slot requestedSlot, List<String> additionalServices, String externalReference) {
+}

@@ -1,0 +1,129 @@
+package fr.grd.mes.support.config;
+
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.support.json.EventJson;
+import fr.grd.mes.support.kafka.DeadLetters;
+import fr.grd.mes.support.kafka.TopicProvisioner;
+import fr.grd.mes.support.mongo.AggregateStore;
+import fr.grd.mes.support.mongo.StoreHealthIndicator;
+import fr.grd.mes.support.outbox.OutboxRelay;
+import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.projection.DeliveryPointProjection;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.support.time.ClockController;
+import fr.grd.mes.support.time.ControllableClock;
+import fr.grd.mes.support.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import io.micrometer.core.instrument.config.MeterFilter;
+
+import java.time.Clock;
+
+/**
+ * The plumbing every service gets by depending on this module: the shared clock, the business calendar,
+ * the embedded outbox and its relay, dead letters, problem+json errors, store readiness and, where asked
+ * for, the local projection of the delivery-point referential.
+ */
+@AutoConfiguration(before = DataMongoAutoConfiguration.class)
+@EnableConfigurationProperties(MesProperties.class)
+public class MesSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ControllableClock.class)
+    ControllableClock clock(MesProperties properties) {
+        MesProperties.Clock clock = properties.clock();
+        if (clock.simulation()) {
+            return ControllableClock.simulation(clock.start() != null ? clock.start() : java.time.Instant.now(),
+                    clock.speed() != null ? clock.speed() : 1.0);
+        }
+        return ControllableClock.realTime();
+    }
+
+    @Bean
+    BusinessCalendar businessCalendar() {
+        return new BusinessCalendar();
+    }
+
+    @Bean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(EventJson json, Clock clock) {
+        return new OutboxWriter(json, clock);
+    }
+
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return MongoCustomConversions.create(config ->
+                config.bigDecimal(MongoCustomConversions.BigDecimalRepresentation.STRING));
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(KafkaAdmin admin, MesProperties properties) {
+        return new TopicProvisioner(admin, properties.kafka().partitions(), properties.kafka().replicas());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics internalTopics(TopicProvisioner topics) {
+        return new KafkaAdmin.NewTopics(Topics.INTERNAL.stream().map(topics::describe)
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
+                            MesProperties properties) {
+        return new OutboxRelay(mongo, kafka, topics, properties.outbox().collections(),
+                properties.outbox().pollMillis());
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore(mongo, relay);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, TopicProvisioner topics,
+                                          MesProperties properties) {
+        return DeadLetters.errorHandler(kafka, topics, properties.kafka().maxAttempts());
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean("store")
+    StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${mes.clock.control:false} or '${mes.clock.mode:real}' == 'simulation'")
+    ClockController clockController(ControllableClock clock) {
+        return new ClockController(clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${mes.projections.delivery-points:false}")
+    DeliveryPointProjection deliveryPointProjection(MongoTemplate mongo, EventJson json) {
+        return new DeliveryPointProjection(mongo, json);
+    }
+
+    @Bean
+    MeterFilter commonTags(@Value("${spring.application.name}") String service, @Value("${mes.env:local}") String env) {
+        return MeterFilter.commonTags(java.util.List.of(io.micrometer.core.instrument.Tag.of("service", service),
+                io.micrometer.core.instrument.Tag.of("env", env)));
+    }
+}

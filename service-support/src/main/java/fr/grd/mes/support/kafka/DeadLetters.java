@@ -1,0 +1,35 @@
+package fr.grd.mes.support.kafka;
+
+import fr.grd.mes.events.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Poison records never block a partition (DESIGN §3): a failing record is retried with back-off a bounded
+ * number of times, then published to {@code <topic>.DLT} with the exception in headers and skipped. Records
+ * that can never succeed (unreadable JSON, unknown event type) go to the dead-letter topic at once.
+ */
+public final class DeadLetters {
+    private DeadLetters() {
+    }
+
+    public static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> template, TopicProvisioner topics,
+                                                   int maxAttempts) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
+            String dlt = Topics.deadLetter(record.topic());
+            topics.ensure(dlt);
+            return new TopicPartition(dlt, -1);
+        });
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxAttempts(maxAttempts);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, JacksonException.class,
+                DuplicateKeyException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,79 @@
+package fr.grd.mes.support.mongo;
+
+import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.outbox.OutboxRelay;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Stores aggregates with their embedded outbox and inbox in one document write. Updates are conditional on
+ * the version read (optimistic locking done as a filtered replace, which the embedded store supports).
+ */
+public class AggregateStore {
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+            .maxRetries(8).delay(Duration.ofMillis(5)).jitter(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(200))
+            .includes(OptimisticLockingFailureException.class, DuplicateKeyException.class).build());
+
+    public AggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    /**
+     * Runs a read-change-write use case again when another writer got there first (version conflict, or a
+     * concurrent insert of the same id), so the use case re-reads the winner's state before deciding.
+     */
+    public <T> T retrying(Supplier<T> useCase) {
+        return retry.invoke(useCase);
+    }
+
+    public MongoTemplate mongo() {
+        return mongo;
+    }
+
+    /** Inserts a new aggregate; a duplicate id raises {@code DuplicateKeyException}. */
+    public <T extends AggregateRoot> T insert(T aggregate, String collection) {
+        aggregate.setVersion(0);
+        mongo.insert(aggregate, collection);
+        relay.wakeUp();
+        return aggregate;
+    }
+
+    public <T extends AggregateRoot> Optional<T> find(String id, Class<T> type, String collection) {
+        return Optional.ofNullable(mongo.findById(id, type, collection));
+    }
+
+    /** Ids of the aggregates whose {@code flag} is true and {@code unsetField} is not set yet. */
+    public java.util.List<String> idsWhere(String flag, Object value, String unsetField, String collection) {
+        Query query = Query.query(Criteria.where(flag).is(value).and(unsetField).is(null));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, collection).stream()
+                .map(doc -> String.valueOf(doc.get("_id"))).toList();
+    }
+
+    /** Replaces the stored aggregate if nobody changed it since it was read. */
+    public <T extends AggregateRoot> T update(T aggregate, String collection) {
+        long expected = aggregate.getVersion();
+        aggregate.setVersion(expected + 1);
+        Query query = Query.query(Criteria.where("_id").is(aggregate.getId()).and("version").is(expected));
+        long matched = mongo.replace(query, aggregate, collection).getMatchedCount();
+        if (matched != 1) {
+            aggregate.setVersion(expected);
+            throw new OptimisticLockingFailureException(
+                    collection + " " + aggregate.getId() + " changed since version " + expected);
+        }
+        relay.wakeUp();
+        return aggregate;
+    }
+}
