@@ -1,0 +1,89 @@
+package fr.grd.mes.billing.adapter.in.web;
+
+import fr.grd.mes.billing.application.Billing;
+import fr.grd.mes.billing.application.Catalogue;
+import fr.grd.mes.billing.domain.CatalogueVersion;
+import fr.grd.mes.billing.domain.Prestation;
+import fr.grd.mes.events.BillingRecord;
+import fr.grd.mes.support.web.ValidationFailedException;
+import fr.grd.mes.support.web.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Suppliers' billing lines and the dated price catalogue. */
+@RestController
+@RequestMapping("/api/v1")
+public class BillingController {
+    private final Billing billing;
+    private final Catalogue catalogue;
+
+    public BillingController(Billing billing, Catalogue catalogue) {
+        this.billing = billing;
+        this.catalogue = catalogue;
+    }
+
+    public record CatalogueVersionBody(LocalDate effectiveFrom, List<Prestation> prestations) {
+    }
+
+    @GetMapping("/suppliers/{supplierId}/billing-lines")
+    public List<BillingRecord> lines(@PathVariable String supplierId, @RequestParam(required = false) String caseId) {
+        return billing.billsOf(supplierId, caseId).stream().flatMap(bill -> bill.records().stream()).toList();
+    }
+
+    @GetMapping("/catalogue")
+    public List<CatalogueVersion> catalogue() {
+        return catalogue.versions();
+    }
+
+    @PostMapping("/catalogue")
+    @ResponseStatus(HttpStatus.CREATED)
+    public CatalogueVersion addVersion(@RequestBody CatalogueVersionBody body) {
+        List<Violation> violations = new ArrayList<>();
+        if (body.effectiveFrom() == null) {
+            violations.add(new Violation("effectiveFrom", "is required"));
+        }
+        if (body.prestations() == null || body.prestations().isEmpty()) {
+            violations.add(new Violation("prestations", "give at least one prestation"));
+        } else {
+            Set<String> codes = new HashSet<>();
+            for (int i = 0; i < body.prestations().size(); i++) {
+                Prestation p = body.prestations().get(i);
+                String at = "prestations[" + i + "]";
+                if (p.code() == null || !p.code().matches("[A-Z0-9-]{2,12}")) {
+                    violations.add(new Violation(at + ".code", "must be a catalogue code like F120B"));
+                } else if (!codes.add(p.code())) {
+                    violations.add(new Violation(at + ".code", "duplicate code " + p.code()));
+                }
+                if (p.label() == null || p.label().isBlank()) {
+                    violations.add(new Violation(at + ".label", "is required"));
+                }
+                if (p.unitPriceExclTax() == null || p.unitPriceExclTax().signum() < 0
+                        || p.unitPriceExclTax().scale() > 2) {
+                    violations.add(new Violation(at + ".unitPriceExclTax", "must be >= 0 with at most 2 decimals"));
+                }
+                if (p.vatRate() == null || p.vatRate().signum() < 0 || p.vatRate().compareTo(BigDecimal.valueOf(100)) > 0) {
+                    violations.add(new Violation(at + ".vatRate", "must be a percentage between 0 and 100"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations);
+        }
+        return catalogue.add(new CatalogueVersion(body.effectiveFrom().toString(), body.effectiveFrom(),
+                body.prestations()));
+    }
+}

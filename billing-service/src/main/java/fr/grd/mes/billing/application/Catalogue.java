@@ -1,0 +1,77 @@
+package fr.grd.mes.billing.application;
+
+import fr.grd.mes.billing.domain.CatalogueVersion;
+import fr.grd.mes.billing.domain.Prestation;
+import fr.grd.mes.billing.domain.PrestationCodes;
+import fr.grd.mes.support.web.ConflictException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dated versions of the price catalogue. A version is never edited: a new price is a new version with its
+ * effective date, so a bill can always be re-derived from the version that priced it. An empty catalogue is
+ * seeded with a first version (demo prices: 20 € HT forfait, 25 € HT express supplement, so 45 € HT for an
+ * advanced express intervention, as the seed states).
+ */
+@Service
+public class Catalogue {
+    static final String COLLECTION = "catalogue_versions";
+    private static final BigDecimal VAT = new BigDecimal("20.00");
+
+    private final MongoTemplate mongo;
+
+    public Catalogue(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public static CatalogueVersion initialVersion() {
+        return new CatalogueVersion("2026-01-01", LocalDate.of(2026, 1, 1), List.of(
+                new Prestation(PrestationCodes.ACCESS_FORFAIT,
+                        "Mise en service sur installation existante avec déplacement - forfait accès à l'électricité",
+                        new BigDecimal("20.00"), VAT),
+                new Prestation(PrestationCodes.EXPRESS_SUPPLEMENT, "Supplément version express",
+                        new BigDecimal("25.00"), VAT),
+                new Prestation(PrestationCodes.WASTED_TRIP, "Frais de déplacement vain", new BigDecimal("30.00"), VAT),
+                new Prestation("F180", "Relevé spécial d'index", new BigDecimal("18.52"), VAT),
+                new Prestation("F185", "Vérification du fonctionnement du compteur", new BigDecimal("35.57"), VAT)));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void seedIfEmpty() {
+        if (!mongo.exists(new Query(), COLLECTION)) {
+            try {
+                mongo.insert(initialVersion(), COLLECTION);
+            } catch (DuplicateKeyException alreadySeeded) {
+                // another instance seeded it
+            }
+        }
+    }
+
+    public List<CatalogueVersion> versions() {
+        return mongo.find(new Query().with(Sort.by("effectiveFrom")), CatalogueVersion.class, COLLECTION);
+    }
+
+    public Optional<CatalogueVersion> inForceOn(LocalDate date) {
+        return CatalogueVersion.inForceOn(date, versions());
+    }
+
+    public CatalogueVersion add(CatalogueVersion version) {
+        try {
+            mongo.insert(version, COLLECTION);
+            return version;
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("a catalogue version effective from " + version.effectiveFrom()
+                    + " already exists; versions are never edited, add one with another date");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package fr.grd.mes.billing.domain;
+
+import fr.grd.mes.events.BillingRecord;
+import fr.grd.mes.support.outbox.AggregateRoot;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything billed for one intervention, stored under the intervention's (appointment's) id: a second bill
+ * of the same intervention is a duplicate key, so no fee can ever be billed twice.
+ */
+public class InterventionBill extends AggregateRoot {
+    private String id;
+    private String caseId;
+    private String pdl;
+    private String supplierId;
+    private String outcome;
+    private LocalDate interventionDate;
+    private LocalDate billingDate;
+    private String catalogueVersion;
+    private String externalReference;
+    private List<BillingLine> lines = new ArrayList<>();
+    private List<String> unpricedCodes = new ArrayList<>();
+
+    InterventionBill() {
+    }
+
+    public static InterventionBill price(String interventionId, String caseId, String pdl, String supplierId,
+                                         String outcome, LocalDate interventionDate, LocalDate billingDate,
+                                         String externalReference, List<String> codes, CatalogueVersion catalogue) {
+        InterventionBill bill = new InterventionBill();
+        bill.id = interventionId;
+        bill.caseId = caseId;
+        bill.pdl = pdl;
+        bill.supplierId = supplierId;
+        bill.outcome = outcome;
+        bill.interventionDate = interventionDate;
+        bill.billingDate = billingDate;
+        bill.externalReference = externalReference;
+        bill.catalogueVersion = catalogue.id();
+        for (String code : codes) {
+            catalogue.prestation(code).ifPresentOrElse(p -> bill.lines.add(BillingLine.of(p, 1)),
+                    () -> bill.unpricedCodes.add(code));
+        }
+        return bill;
+    }
+
+    public List<BillingRecord> records() {
+        return lines.stream().map(line -> new BillingRecord(caseId, pdl, supplierId, line.code(), line.label(),
+                interventionDate, billingDate, line.quantity(), line.unitPriceExclTax(), line.amountExclTax(),
+                line.vatRate(), line.vatAmount(), line.amountInclTax(), externalReference)).toList();
+    }
+
+    public BigDecimal totalExclTax() {
+        return lines.stream().map(BillingLine::amountExclTax).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public String getPdl() {
+        return pdl;
+    }
+
+    public String getSupplierId() {
+        return supplierId;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public LocalDate getInterventionDate() {
+        return interventionDate;
+    }
+
+    public LocalDate getBillingDate() {
+        return billingDate;
+    }
+
+    public String getCatalogueVersion() {
+        return catalogueVersion;
+    }
+
+    public String getExternalReference() {
+        return externalReference;
+    }
+
+    public List<BillingLine> getLines() {
+        return List.copyOf(lines);
+    }
+
+    public List<String> getUnpricedCodes() {
+        return List.copyOf(unpricedCodes);
+    }
+}

@@ -1,0 +1,158 @@
+package fr.grd.mes.scheduling.adapter.in.web;
+
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.scheduling.application.AppointmentBooking;
+import fr.grd.mes.scheduling.application.ExpressAdvancementDesk;
+import fr.grd.mes.scheduling.application.InterventionOutcomes;
+import fr.grd.mes.scheduling.domain.Advancement;
+import fr.grd.mes.scheduling.domain.Appointment;
+import fr.grd.mes.scheduling.domain.ChargeTable;
+import fr.grd.mes.scheduling.domain.SlotKey;
+import fr.grd.mes.support.web.ValidationFailedException;
+import fr.grd.mes.support.web.Violation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The charge table, appointments, the express desk's queue and calls, and technicians' outcomes. */
+@RestController
+@RequestMapping("/api/v1")
+public class SchedulingController {
+    private final ChargeTable chargeTable;
+    private final AppointmentBooking appointments;
+    private final ExpressAdvancementDesk desk;
+    private final InterventionOutcomes outcomes;
+
+    public SchedulingController(ChargeTable chargeTable, AppointmentBooking appointments, ExpressAdvancementDesk desk,
+                                InterventionOutcomes outcomes) {
+        this.chargeTable = chargeTable;
+        this.appointments = appointments;
+        this.desk = desk;
+        this.outcomes = outcomes;
+    }
+
+    public record CapacityBody(Integer am, Integer pm) {
+    }
+
+    public record SlotView(String zone, LocalDate date, Slot slot, int capacity, int booked, int free) {
+        static SlotView of(ChargeTable.SlotCapacity c) {
+            return new SlotView(c.key().zone(), c.key().date(), c.key().slot(), c.capacity(), c.booked(), c.free());
+        }
+    }
+
+    public record AppointmentView(String appointmentId, String caseId, String pdl, String zone, String supplierId,
+                                  String version, LocalDate date, Slot slot, AppointmentKind kind, String status,
+                                  LocalDate requestedDate, Slot requestedSlot, LocalDate expressDeadline,
+                                  boolean advanced, AdvancementView advancement, Long meterIndex) {
+        static AppointmentView of(Appointment a) {
+            return new AppointmentView(a.getId(), a.getCaseId(), a.getPdl(), a.getZone(), a.getSupplierId(),
+                    a.getRequestVersion().name(), a.getDate(), a.getSlot(), a.getKind(), a.getStatus().name(),
+                    a.getRequestedDate(), a.getRequestedSlot(), a.getExpressDeadline(), a.isAdvanced(),
+                    AdvancementView.of(a.getAdvancement()), a.getMeterIndex());
+        }
+    }
+
+    public record AdvancementView(String status, Instant openedAt, Instant callBackDeadline, LocalDate proposedDate,
+                                  Slot proposedSlot, Instant closedAt, String closedBy) {
+        static AdvancementView of(Advancement adv) {
+            if (adv == null) {
+                return null;
+            }
+            SlotKey p = adv.proposal();
+            return new AdvancementView(adv.status(), adv.openedAt(), adv.windowEnds(), p == null ? null : p.date(),
+                    p == null ? null : p.slot(), adv.closedAt(), adv.closedBy());
+        }
+    }
+
+    public record ClientCallBody(Boolean reachable, Boolean agreed) {
+    }
+
+    public record OutcomeBody(InterventionOutcomes.Result result, Long meterIndex) {
+    }
+
+    @GetMapping("/slots")
+    public List<SlotView> slots(@RequestParam String zone, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+            throw new ValidationFailedException(List.of(new Violation("to", "must be within a year after 'from'")));
+        }
+        return chargeTable.all(zone, from, to).stream().map(SlotView::of).toList();
+    }
+
+    @PutMapping("/capacity/{zone}/{date}")
+    public List<SlotView> capacity(@PathVariable String zone, @PathVariable LocalDate date,
+                                   @RequestBody CapacityBody body) {
+        List<Violation> violations = new ArrayList<>();
+        if (!zone.matches("[A-Za-z0-9_-]{1,40}")) {
+            violations.add(new Violation("zone", "must be 1-40 letters, digits, _ or -"));
+        }
+        if (body.am() == null && body.pm() == null) {
+            violations.add(new Violation("am", "give the places of the morning (am) and/or the afternoon (pm)"));
+        }
+        if (body.am() != null && (body.am() < 0 || body.am() > 500)) {
+            violations.add(new Violation("am", "must be between 0 and 500"));
+        }
+        if (body.pm() != null && (body.pm() < 0 || body.pm() > 500)) {
+            violations.add(new Violation("pm", "must be between 0 and 500"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations);
+        }
+        List<SlotView> result = new ArrayList<>();
+        if (body.am() != null) {
+            result.add(SlotView.of(chargeTable.setCapacity(new SlotKey(zone, date, Slot.AM), body.am())));
+        }
+        if (body.pm() != null) {
+            result.add(SlotView.of(chargeTable.setCapacity(new SlotKey(zone, date, Slot.PM), body.pm())));
+        }
+        return result;
+    }
+
+    @GetMapping("/appointments/{id}")
+    public AppointmentView appointment(@PathVariable String id) {
+        return AppointmentView.of(appointments.get(id));
+    }
+
+    @GetMapping("/advancements")
+    public List<AppointmentView> advancements(@RequestParam(defaultValue = Advancement.PROPOSED) String status) {
+        return desk.withAdvancementStatus(status.toUpperCase()).stream().map(AppointmentView::of).toList();
+    }
+
+    @PostMapping("/appointments/{id}/client-call")
+    public AppointmentView clientCall(@PathVariable String id, @RequestBody ClientCallBody body) {
+        if (body.reachable() == null) {
+            throw new ValidationFailedException(List.of(new Violation("reachable", "must be true or false")));
+        }
+        if (body.reachable() && body.agreed() == null) {
+            throw new ValidationFailedException(List.of(new Violation("agreed",
+                    "say whether the reachable client agreed to the proposed date")));
+        }
+        return AppointmentView.of(desk.clientCall(id, body.reachable(), Boolean.TRUE.equals(body.agreed())));
+    }
+
+    @PostMapping("/appointments/{id}/outcome")
+    public AppointmentView outcome(@PathVariable String id, @RequestBody OutcomeBody body) {
+        List<Violation> violations = new ArrayList<>();
+        if (body.result() == null) {
+            violations.add(new Violation("result", "must be COMPLETED or CLIENT_ABSENT"));
+        }
+        if (body.result() == InterventionOutcomes.Result.COMPLETED
+                && (body.meterIndex() == null || body.meterIndex() < 0)) {
+            violations.add(new Violation("meterIndex", "the meter index read is required and must be >= 0"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations);
+        }
+        return AppointmentView.of(outcomes.record(id, body.result(), body.meterIndex()));
+    }
+}

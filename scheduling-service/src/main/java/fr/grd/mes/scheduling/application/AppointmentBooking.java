@@ -1,0 +1,90 @@
+package fr.grd.mes.scheduling.application;
+
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.EventEnvelope;
+import fr.grd.mes.events.EventTypes;
+import fr.grd.mes.events.RequestCreated;
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.scheduling.domain.Appointment;
+import fr.grd.mes.scheduling.domain.BookingPolicy;
+import fr.grd.mes.scheduling.domain.ChargeTable;
+import fr.grd.mes.scheduling.domain.SlotKey;
+import fr.grd.mes.support.mongo.AggregateStore;
+import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.support.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RequestCreated → an appointment in the charge table. The place is taken first, under the appointment's
+ * deterministic id, then the appointment and its AppointmentBooked event are stored in one write; a
+ * redelivered request finds the place it already holds, so a crash in between never holds two places.
+ */
+@Service
+public class AppointmentBooking {
+    public static final String COLLECTION = "appointments";
+
+    private final ChargeTable chargeTable;
+    private final AggregateStore store;
+    private final OutboxWriter outbox;
+    private final BookingPolicy policy;
+    private final Clock clock;
+    private final int horizon;
+
+    public AppointmentBooking(ChargeTable chargeTable, AggregateStore store, OutboxWriter outbox,
+                              BusinessCalendar calendar, Clock clock,
+                              @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
+        this.chargeTable = chargeTable;
+        this.store = store;
+        this.outbox = outbox;
+        this.policy = new BookingPolicy(calendar);
+        this.clock = clock;
+        this.horizon = horizon;
+    }
+
+    public void onRequestCreated(EventEnvelope<?> envelope, RequestCreated request) {
+        String appointmentId = Appointment.idFor(request.caseId());
+        if (store.find(appointmentId, Appointment.class, COLLECTION).isPresent()) {
+            return;
+        }
+        Optional<SlotKey> place = chargeTable.heldBy(appointmentId).or(() -> firstFreePlace(request, appointmentId));
+        AppointmentKind kind = place.map(key -> policy.kindOf(key, request.requestedDate(), request.requestedSlot(),
+                request.version(), request.expressDeadline())).orElse(null);
+        Appointment appointment = Appointment.book(request, place, kind);
+        appointment.markApplied(envelope.eventId());
+        appointment.booked().ifPresent(booked -> outbox.append(appointment, Topics.APPOINTMENTS,
+                EventTypes.APPOINTMENT_BOOKED, request.caseId(), request.caseId(), request.supplierId(), booked));
+        store.insert(appointment, COLLECTION);
+    }
+
+    private Optional<SlotKey> firstFreePlace(RequestCreated request, String appointmentId) {
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
+        List<SlotKey> candidates = policy.candidates(request.zone(), request.requestedDate(),
+                request.requestedSlot(), today, horizon);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> withRoom = new HashSet<>();
+        chargeTable.free(request.zone(), candidates.get(0).date(), candidates.get(candidates.size() - 1).date())
+                .forEach(capacity -> withRoom.add(capacity.key().id()));
+        for (SlotKey candidate : candidates) {
+            if (withRoom.contains(candidate.id()) && chargeTable.book(candidate, appointmentId)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Appointment get(String appointmentId) {
+        return store.find(appointmentId, Appointment.class, COLLECTION)
+                .orElseThrow(() -> new NotFoundException("unknown appointment " + appointmentId));
+    }
+}

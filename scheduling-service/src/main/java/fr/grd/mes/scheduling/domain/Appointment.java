@@ -1,0 +1,245 @@
+package fr.grd.mes.scheduling.domain;
+
+import fr.grd.mes.events.AppointmentAdvanced;
+import fr.grd.mes.events.AppointmentBooked;
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.AppointmentMaintained;
+import fr.grd.mes.events.ClientAbsent;
+import fr.grd.mes.events.InterventionCompleted;
+import fr.grd.mes.events.RequestCreated;
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.Version;
+import fr.grd.mes.support.outbox.AggregateRoot;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The appointment of a case: where the charge table placed it, the express advancement attempt if the
+ * supplier escalated, and the intervention outcome. Outcomes the seed names (client absent, advancement not
+ * possible, client unreachable) are events, not errors.
+ */
+public class Appointment extends AggregateRoot {
+    public static final String NO_SLOT_FOUND = "NO_SLOT_FOUND";
+    public static final String CLIENT_UNREACHABLE = "CLIENT_UNREACHABLE";
+    public static final String CLIENT_AGREED = "CLIENT_AGREED";
+    public static final String CLIENT_DECLINED = "CLIENT_DECLINED";
+
+    private String id;
+    private String caseId;
+    private String pdl;
+    private String zone;
+    private String supplierId;
+    private Version requestVersion;
+    private LocalDate requestedDate;
+    private Slot requestedSlot;
+    private LocalDate expressDeadline;
+    private List<String> additionalServices = new ArrayList<>();
+    private String externalReference;
+    private LocalDate date;
+    private Slot slot;
+    private AppointmentKind kind;
+    private AppointmentStatus status;
+    private boolean advanced;
+    private Advancement advancement;
+    private Long meterIndex;
+    private Instant outcomeRecordedAt;
+
+    Appointment() {
+    }
+
+    public static String idFor(String caseId) {
+        return caseId + "-R1";
+    }
+
+    /** Places the request in the slot the charge table gave it, or leaves it unscheduled if none. */
+    public static Appointment book(RequestCreated request, Optional<SlotKey> booked, AppointmentKind kind) {
+        Appointment a = new Appointment();
+        a.id = idFor(request.caseId());
+        a.caseId = request.caseId();
+        a.pdl = request.pdl();
+        a.zone = request.zone();
+        a.supplierId = request.supplierId();
+        a.requestVersion = request.version();
+        a.requestedDate = request.requestedDate();
+        a.requestedSlot = request.requestedSlot();
+        a.expressDeadline = request.expressDeadline();
+        a.additionalServices = new ArrayList<>(request.additionalServices() == null ? List.of()
+                : request.additionalServices());
+        a.externalReference = request.externalReference();
+        a.status = booked.isPresent() ? AppointmentStatus.BOOKED : AppointmentStatus.UNSCHEDULED;
+        booked.ifPresent(key -> {
+            a.date = key.date();
+            a.slot = key.slot();
+        });
+        a.kind = kind;
+        return a;
+    }
+
+    public Optional<AppointmentBooked> booked() {
+        if (status != AppointmentStatus.BOOKED) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppointmentBooked(caseId, id, pdl, zone, date, slot, kind, requestedDate,
+                requestedSlot, requestVersion == Version.EXPRESS && !date.isAfter(expressDeadline)));
+    }
+
+    /** The supplier's express call opens a 1-business-day window, for a conservatory appointment only. */
+    public boolean openAdvancementWindow(Instant escalatedAt, Instant windowEnds) {
+        if (status != AppointmentStatus.BOOKED || kind != AppointmentKind.CONSERVATORY || advancement != null) {
+            return false;
+        }
+        advancement = Advancement.open(escalatedAt, windowEnds);
+        return true;
+    }
+
+    /** A slot within the 2 business days was found and held: the desk calls the client. */
+    public boolean propose(SlotKey held, Instant now) {
+        if (advancement == null || !Advancement.OPEN.equals(advancement.status())) {
+            return false;
+        }
+        advancement = advancement.proposed(held, now);
+        return true;
+    }
+
+    /** "Enedis modifie dans son SI la date du rendez-vous, en accord avec le client." */
+    public AppointmentAdvanced clientAgreed(Instant now) {
+        requireProposal();
+        SlotKey to = advancement.proposal();
+        AppointmentAdvanced event = new AppointmentAdvanced(caseId, id, date, slot, to.date(), to.slot());
+        date = to.date();
+        slot = to.slot();
+        kind = AppointmentKind.ADVANCED;
+        advanced = true;
+        advancement = advancement.closed(Advancement.ADVANCED, CLIENT_AGREED, now);
+        return event;
+    }
+
+    /**
+     * "Le rendez-vous n'est pas avancé pour réduire le risque de l'absence du client" (seed §2.1.2): the client
+     * could not be reached (or declined the new date), the initial date is kept.
+     */
+    public AppointmentMaintained keepInitialDate(String reason, Instant now) {
+        requireProposal();
+        advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
+        return new AppointmentMaintained(caseId, id, date, slot, reason);
+    }
+
+    /** At the end of the 1-business-day window without an advancement, the initial date is kept (§2.2). */
+    public Optional<AppointmentMaintained> closeWindowIfDue(Instant now) {
+        if (advancement == null || !advancement.isActive() || now.isBefore(advancement.windowEnds())) {
+            return Optional.empty();
+        }
+        String reason = Advancement.PROPOSED.equals(advancement.status()) ? CLIENT_UNREACHABLE : NO_SLOT_FOUND;
+        advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason));
+    }
+
+    public InterventionCompleted complete(long index, Instant now) {
+        requireBooked();
+        status = AppointmentStatus.COMPLETED;
+        meterIndex = index;
+        outcomeRecordedAt = now;
+        return new InterventionCompleted(caseId, id, pdl, supplierId, requestVersion, date, index, advanced,
+                List.copyOf(additionalServices), externalReference);
+    }
+
+    public ClientAbsent clientAbsent(Instant now) {
+        requireBooked();
+        status = AppointmentStatus.CLIENT_ABSENT;
+        outcomeRecordedAt = now;
+        return new ClientAbsent(caseId, id, pdl, supplierId, requestVersion, date, advanced, externalReference);
+    }
+
+    public boolean isDueOn(LocalDate today) {
+        return date != null && !today.isBefore(date);
+    }
+
+    private void requireBooked() {
+        if (status != AppointmentStatus.BOOKED) {
+            throw new IllegalStateException("appointment " + id + " is " + status);
+        }
+    }
+
+    private void requireProposal() {
+        if (advancement == null || !Advancement.PROPOSED.equals(advancement.status())) {
+            throw new IllegalStateException("appointment " + id + " has no advancement proposal to call about");
+        }
+    }
+
+    public SlotKey slotKey() {
+        return date == null ? null : new SlotKey(zone, date, slot);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public String getPdl() {
+        return pdl;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+
+    public String getSupplierId() {
+        return supplierId;
+    }
+
+    public Version getRequestVersion() {
+        return requestVersion;
+    }
+
+    public LocalDate getRequestedDate() {
+        return requestedDate;
+    }
+
+    public Slot getRequestedSlot() {
+        return requestedSlot;
+    }
+
+    public LocalDate getExpressDeadline() {
+        return expressDeadline;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public Slot getSlot() {
+        return slot;
+    }
+
+    public AppointmentKind getKind() {
+        return kind;
+    }
+
+    public AppointmentStatus getStatus() {
+        return status;
+    }
+
+    public boolean isAdvanced() {
+        return advanced;
+    }
+
+    public Advancement getAdvancement() {
+        return advancement;
+    }
+
+    public Long getMeterIndex() {
+        return meterIndex;
+    }
+
+    public Instant getOutcomeRecordedAt() {
+        return outcomeRecordedAt;
+    }
+}
