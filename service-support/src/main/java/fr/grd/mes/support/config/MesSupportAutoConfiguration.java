@@ -60,6 +60,11 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer moneyAsDecimalStrings() {
+        return builder -> builder.addModule(EventJson.moneyAsDecimalStrings());
+    }
+
+    @Bean
     OutboxWriter outboxWriter(EventJson json, Clock clock) {
         return new OutboxWriter(json, clock);
     }

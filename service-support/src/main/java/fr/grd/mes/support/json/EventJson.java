@@ -20,9 +20,14 @@ public final class EventJson {
 
     public EventJson() {
         this.mapper = JsonMapper.builder()
-                .addModule(new SimpleModule("money").addSerializer(BigDecimal.class, ToStringSerializer.instance))
+                .addModule(moneyAsDecimalStrings())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /** Money travels as decimal strings ("20.00"), never as binary floating point numbers. */
+    public static SimpleModule moneyAsDecimalStrings() {
+        return new SimpleModule("money").addSerializer(BigDecimal.class, ToStringSerializer.instance);
     }
 
     public JsonMapper mapper() {

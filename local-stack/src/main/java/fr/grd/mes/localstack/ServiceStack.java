@@ -1,0 +1,129 @@
+package fr.grd.mes.localstack;
+
+import fr.grd.mes.billing.BillingServiceApplication;
+import fr.grd.mes.contract.ContractServiceApplication;
+import fr.grd.mes.request.RequestServiceApplication;
+import fr.grd.mes.scheduling.SchedulingServiceApplication;
+import fr.grd.mes.support.time.ControllableClock;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The four services in one JVM, each its own Spring Boot application context (own port, own MongoDB database,
+ * own consumer groups), all reading one shared {@link ControllableClock}. Any one of them can be stopped and
+ * started again, as a crashed and restarted pod would be.
+ *
+ * <p>Why one JVM for the local stack: on a 2-core machine four JVMs would each JIT-compile the same Spring,
+ * Kafka and driver code and start four times slower; one JVM shares that work and lets the simulation move a
+ * single clock for everyone. The services still share nothing else: they talk only through Kafka and HTTP, and
+ * each also runs alone from its own jar (Dockerfile, Kubernetes).
+ */
+public final class ServiceStack implements AutoCloseable {
+
+    public enum Service {
+        REQUEST("request-service", RequestServiceApplication::builder, 8081),
+        SCHEDULING("scheduling-service", SchedulingServiceApplication::builder, 8082),
+        BILLING("billing-service", BillingServiceApplication::builder, 8083),
+        CONTRACT("contract-service", ContractServiceApplication::builder, 8084);
+
+        private final String serviceName;
+        private final Supplier<SpringApplicationBuilder> builder;
+        private final int defaultPort;
+
+        Service(String serviceName, Supplier<SpringApplicationBuilder> builder, int defaultPort) {
+            this.serviceName = serviceName;
+            this.builder = builder;
+            this.defaultPort = defaultPort;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+    }
+
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final ControllableClock clock;
+    private final Map<Service, Integer> requestedPorts;
+    private final List<String> extraArgs;
+    private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+
+    public ServiceStack(String kafkaBootstrap, String mongoUri, ControllableClock clock,
+                        Map<Service, Integer> requestedPorts, List<String> extraArgs) {
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+        this.clock = clock;
+        this.requestedPorts = requestedPorts;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Starts every service (contract first: it owns the referential the others project). */
+    public ServiceStack startAll() {
+        for (Service service : List.of(Service.CONTRACT, Service.REQUEST, Service.SCHEDULING, Service.BILLING)) {
+            start(service);
+        }
+        return this;
+    }
+
+    public synchronized ConfigurableApplicationContext start(Service service) {
+        if (running.containsKey(service)) {
+            return running.get(service);
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + requestedPorts.getOrDefault(service, 0));
+        args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        args.add("--spring.mongodb.uri=" + mongoUri);
+        args.add("--mes.clock.control=true");
+        args.addAll(extraArgs);
+        ConfigurableApplicationContext context = service.builder.get()
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+        running.put(service, context);
+        return context;
+    }
+
+    public synchronized void stop(Service service) {
+        ConfigurableApplicationContext context = running.remove(service);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    public int port(Service service) {
+        ConfigurableApplicationContext context = running.get(service);
+        if (context == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public ConfigurableApplicationContext context(Service service) {
+        return running.get(service);
+    }
+
+    public ControllableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Service service : List.of(Service.BILLING, Service.SCHEDULING, Service.REQUEST, Service.CONTRACT)) {
+            stop(service);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package fr.grd.mes.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.grd.mes.support.time.ControllableClock;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real stack for the end-to-end tests of this JVM: a KRaft Kafka broker (spring-kafka-test's embedded
+ * broker, the real Kafka server code), a MongoDB-wire store (mongo-java-server) and the four services on
+ * random ports, all reading one clock the tests move. Started once, closed at JVM exit.
+ */
+public final class TestStack {
+    /** Tuesday 1 December 2026, 08:00 in Paris. */
+    public static final Instant START = Instant.parse("2026-12-01T07:00:00Z");
+
+    private static TestStack instance;
+
+    public final EmbeddedKafkaKraftBroker kafka;
+    public final MongoServer mongoServer;
+    public final String mongoUri;
+    public final MongoClient mongo;
+    public final ServiceStack services;
+    public final ControllableClock clock;
+
+    private TestStack() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false"));
+        kafka.afterPropertiesSet();
+        mongoServer = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongoServer.bind();
+        mongoUri = "mongodb://localhost:" + address.getPort();
+        mongo = MongoClients.create(mongoUri);
+        clock = ControllableClock.fixed(START);
+        services = new ServiceStack(kafka.getBrokersAsString(), mongoUri, clock, Map.of(),
+                List.of("--mes.scheduler.period=PT0.2S", "--mes.outbox.poll-millis=100",
+                        "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"))
+                .startAll();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            instance = new TestStack();
+        }
+        return instance;
+    }
+
+    private void close() {
+        services.close();
+        mongo.close();
+        mongoServer.shutdownNow();
+        kafka.destroy();
+    }
+}
