@@ -41,7 +41,7 @@ class StandardMiseEnServiceIT {
     void standardRequestClientPresentIsBookedCompletedBilledAtTwentyEurosAndEntersThePerimeter() {
         String pdl = CaseFixture.deliveryPoint(stack, ZONE, "COUP");
         LocalDate today = LocalDate.now(stack.clock.withZone(java.time.ZoneId.of("Europe/Paris")));
-        LocalDate date = nextWeekday(today.plusDays(2));
+        LocalDate date = new fr.grd.mes.support.time.BusinessCalendar().addBusinessDays(today, 2);
         try (SupplierFlows flows = new SupplierFlows(stack.kafka.getBrokersAsString(), SUPPLIER)) {
             // 1. the portal's request
             var created = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
@@ -125,14 +125,6 @@ class StandardMiseEnServiceIT {
                 assertThat(billing.get(0).get("amountExclTax").asString()).isEqualTo("20.00");
             });
         }
-    }
-
-    static LocalDate nextWeekday(LocalDate from) {
-        LocalDate day = from;
-        while (day.getDayOfWeek().getValue() > 5) {
-            day = day.plusDays(1);
-        }
-        return day;
     }
 
     static JsonNode awaitCase(String caseId, java.util.function.Predicate<JsonNode> condition) {

@@ -22,10 +22,12 @@ import java.util.Optional;
 @Component
 public class RequestAdmission {
     private final DeliveryPointProjection deliveryPoints;
+    private final BusinessCalendar calendar;
     private final Clock clock;
 
-    public RequestAdmission(DeliveryPointProjection deliveryPoints, Clock clock) {
+    public RequestAdmission(DeliveryPointProjection deliveryPoints, BusinessCalendar calendar, Clock clock) {
         this.deliveryPoints = deliveryPoints;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -58,6 +60,9 @@ public class RequestAdmission {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         if (request.requestedDate() != null && request.requestedDate().isBefore(today)) {
             violations.add(new Violation("appointment.date", "must not be in the past (today is " + today + ")"));
+        } else if (request.requestedDate() != null && !calendar.isBusinessDay(request.requestedDate())) {
+            violations.add(new Violation("appointment.date", request.requestedDate() + " is not a business day "
+                    + "(weekend or French public holiday): the charge table offers business days only"));
         }
         return new Verdict(violations, point);
     }

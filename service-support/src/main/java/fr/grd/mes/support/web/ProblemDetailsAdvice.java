@@ -40,7 +40,8 @@ public class ProblemDetailsAdvice {
                     "the body is not well-formed JSON: " + firstLine(cause.getMessage()),
                     List.of(new Violation("body", "malformed JSON")));
         }
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = firstWithPath(e);
+        if (jackson != null) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -89,6 +90,15 @@ public class ProblemDetailsAdvice {
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
+    }
+
+    private static JacksonException firstWithPath(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException j && !(t instanceof StreamReadException) && !j.getPath().isEmpty()) {
+                return j;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -66,8 +66,7 @@ public class DeliveryPointController {
         if (!Pdl.isValid(pdl)) {
             violations.add(new Violation("pdl", "must be exactly 14 digits"));
         }
-        validator.validate(body).forEach(v -> violations.add(
-                new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        violations.addAll(fr.grd.mes.support.web.Violations.of(validator.validate(body)));
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }

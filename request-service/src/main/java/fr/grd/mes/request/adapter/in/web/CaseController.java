@@ -37,9 +37,7 @@ public class CaseController {
 
     @PostMapping("/requests")
     public ResponseEntity<Created> create(@RequestBody CreateRequestBody body) {
-        List<Violation> form = validator.validate(body).stream()
-                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Violation::field)).toList();
+        List<Violation> form = fr.grd.mes.support.web.Violations.of(validator.validate(body));
         NewRequest request = new NewRequest(body.pdl(), body.supplierId(), body.version(),
                 body.client() == null ? null : new Client(body.client().name(), body.client().phone()),
                 body.appointment() == null ? null : body.appointment().date(),

@@ -1,0 +1,62 @@
+package fr.grd.mes.localstack;
+
+import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.support.time.BusinessCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo data, loaded through the services' own public APIs as an operator would: two suppliers' delivery
+ * points (suspended and reduced supplies, plus one already supplied to show the refusal) in zone PARIS-EST,
+ * and technicians' capacity there for the next 10 business days.
+ */
+public final class DemoData {
+    public static final String ZONE = "PARIS-EST";
+    public static final List<String> SUPPLIERS = List.of("FOURN-ALPHA", "FOURN-BETA");
+    public static final List<String> PDLS = List.of("09111111111111", "09111111111112", "09111111111113",
+            "09222222222221", "09222222222222", "09333333333333");
+
+    private final ServiceStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DemoData(ServiceStack stack) {
+        this.stack = stack;
+    }
+
+    public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
+        String[] states = {"COUP", "COUP", "LIMI", "COUP", "LIMI", "ALIM"};
+        for (int i = 0; i < PDLS.size(); i++) {
+            put(stack.url(Service.CONTRACT) + "/api/v1/delivery-points/" + PDLS.get(i), Map.of(
+                    "street", (10 + i) + " avenue de la République", "postalCode", "75011", "city", "Paris",
+                    "inseeCode", "75111", "zone", ZONE, "supplyState", states[i], "meterType", "LINKY"));
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = calendar.nextBusinessDayOnOrAfter(today); days.size() < 10;
+             day = calendar.addBusinessDays(day, 1)) {
+            days.add(day);
+        }
+        for (LocalDate day : days) {
+            put(stack.url(Service.SCHEDULING) + "/api/v1/capacity/" + ZONE + "/" + day, Map.of("am", 4, "pm", 4));
+        }
+    }
+
+    private void put(String url, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + url + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+}

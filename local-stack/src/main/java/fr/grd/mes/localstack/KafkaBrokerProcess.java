@@ -1,0 +1,113 @@
+package fr.grd.mes.localstack;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one node), run from the Kafka server jars
+ * on this JVM's class path as a child process, with its log in a folder so a restart keeps topics and offsets.
+ * The storage is formatted on first start ({@code kafka.tools.StorageTool format --standalone}).
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    public KafkaBrokerProcess(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrap() {
+        return "localhost:" + port;
+    }
+
+    public KafkaBrokerProcess start(Duration timeout) throws IOException, InterruptedException {
+        Path logs = dir.resolve("data");
+        Files.createDirectories(logs);
+        Path config = dir.resolve("server.properties");
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logs.toAbsolutePath(),
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false",
+                ""));
+        if (!Files.exists(logs.resolve("meta.properties"))) {
+            int formatted = java("kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c",
+                    config.toString(), "--standalone").inheritIO().start().waitFor();
+            if (formatted != 0) {
+                throw new IllegalStateException("formatting the Kafka storage failed (exit " + formatted + ")");
+            }
+        }
+        process = java("kafka.Kafka", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the Kafka broker exited; see " + dir.resolve("broker.log"));
+            }
+            try (Socket ignored = new Socket("localhost", port)) {
+                return this;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the Kafka broker did not open port " + port + " within " + timeout);
+    }
+
+    private static ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms256m");
+        command.add("-Xmx1g");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private static String randomClusterId() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
