@@ -1,0 +1,94 @@
+package fr.grd.mes.billing.domain;
+
+import fr.grd.mes.billing.application.Catalogue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The billing branches of the seed's decision chart ("logigramme"), one row per branch, priced with the
+ * initial catalogue (forfait 20.00, express supplement 25.00, wasted trip 30.00 € HT, VAT 20 %).
+ */
+class DecisionChartBillingTest {
+    private static final CatalogueVersion CATALOGUE = Catalogue.initialVersion();
+
+    static Stream<Arguments> branches() {
+        return Stream.of(
+                Arguments.of("1. Rendez-vous disponible sous 2 jours ouvrés, client présent: intervention facturée 20 €",
+                        "COMPLETED", false, List.of(), List.of("F120B"), "20.00", "24.00"),
+                Arguments.of("2.1.1 Rendez-vous avancé, client joignable et présent: version express 45 €HT",
+                        "COMPLETED", true, List.of(), List.of("F120B", "F120X"), "45.00", "54.00"),
+                Arguments.of("2.1.2 Client non joignable, rendez-vous initial, client présent: 20 €HT",
+                        "COMPLETED", false, List.of(), List.of("F120B"), "20.00", "24.00"),
+                Arguments.of("2.2 Rendez-vous non avancé, client présent: supplément express non facturé",
+                        "COMPLETED", false, List.of(), List.of("F120B"), "20.00", "24.00"),
+                Arguments.of("Autres prestations demandées facturées en plus du forfait",
+                        "COMPLETED", false, List.of("F180"), List.of("F120B", "F180"), "38.52", "46.22"),
+                Arguments.of("Autres prestations facturées en plus des frais de la version express",
+                        "COMPLETED", true, List.of("F185"), List.of("F120B", "F120X", "F185"), "80.57", "96.68"),
+                Arguments.of("Client absent au rendez-vous: facturation du déplacement vain",
+                        "CLIENT_ABSENT", false, List.of("F180"), List.of("F140"), "30.00", "36.00"),
+                Arguments.of("Client absent au rendez-vous avancé: déplacement vain sans supplément express",
+                        "CLIENT_ABSENT", true, List.of(), List.of("F140"), "30.00", "36.00"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("branches")
+    void eachBranchOfTheChartIsBilledExactly(String branch, String outcome, boolean advanced,
+                                             List<String> additionalServices, List<String> expectedCodes,
+                                             String totalExclTax, String totalInclTax) {
+        List<String> codes = "COMPLETED".equals(outcome)
+                ? BillingPolicy.codesForCompleted(advanced, additionalServices)
+                : BillingPolicy.codesForClientAbsent();
+        InterventionBill bill = InterventionBill.price("A000000001-R1", "A000000001", "09111111111111", "FOURN",
+                outcome, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3), "REF", codes, CATALOGUE);
+
+        assertThat(bill.getLines()).extracting(BillingLine::code).containsExactlyElementsOf(expectedCodes);
+        assertThat(bill.totalExclTax()).isEqualTo(new BigDecimal(totalExclTax));
+        assertThat(bill.getLines().stream().map(BillingLine::amountInclTax).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualTo(new BigDecimal(totalInclTax));
+        if ("CLIENT_ABSENT".equals(outcome)) {
+            assertThat(codes).doesNotContain(PrestationCodes.EXPRESS_SUPPLEMENT, PrestationCodes.ACCESS_FORFAIT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} HT at {1} % → VAT {2}, TTC {3}")
+    @MethodSource("roundings")
+    void moneyIsExactToTheCentWithHalfUpRounding(String unit, String rate, String vat, String ttc) {
+        BillingLine line = BillingLine.of(new Prestation("X1", "x", new BigDecimal(unit), new BigDecimal(rate)), 1);
+        assertThat(line.vatAmount()).isEqualTo(new BigDecimal(vat));
+        assertThat(line.amountInclTax()).isEqualTo(new BigDecimal(ttc));
+        assertThat(line.amountExclTax().add(line.vatAmount())).isEqualTo(line.amountInclTax());
+        assertThat(line.amountExclTax().scale()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> roundings() {
+        return Stream.of(Arguments.of("18.52", "20", "3.70", "22.22"),
+                Arguments.of("35.57", "20.00", "7.11", "42.68"),
+                Arguments.of("10.05", "5.5", "0.55", "10.60"),
+                Arguments.of("0.01", "20", "0.00", "0.01"),
+                Arguments.of("12.345", "20", "2.47", "14.82"));
+    }
+
+    @ParameterizedTest(name = "intervention on {0} is priced by version {1}")
+    @MethodSource("datedVersions")
+    void theInterventionDatePicksTheCatalogueVersion(LocalDate interventionDate, String expectedVersion) {
+        List<CatalogueVersion> versions = List.of(CATALOGUE,
+                new CatalogueVersion("2027-08-01", LocalDate.of(2027, 8, 1), CATALOGUE.prestations()));
+        assertThat(CatalogueVersion.inForceOn(interventionDate, versions)).get()
+                .extracting(CatalogueVersion::id).isEqualTo(expectedVersion);
+    }
+
+    static Stream<Arguments> datedVersions() {
+        return Stream.of(Arguments.of(LocalDate.of(2027, 7, 31), "2026-01-01"),
+                Arguments.of(LocalDate.of(2027, 8, 1), "2027-08-01"),
+                Arguments.of(LocalDate.of(2028, 1, 1), "2027-08-01"));
+    }
+}

@@ -1,0 +1,93 @@
+package fr.grd.mes.request.domain;
+
+import fr.grd.mes.events.AppointmentBooked;
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.ClientAbsent;
+import fr.grd.mes.events.InterventionCompleted;
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.SupplyState;
+import fr.grd.mes.events.Version;
+import fr.grd.mes.support.time.BusinessCalendar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CaseTest {
+    private static final Instant RECEIVED = Instant.parse("2026-12-01T09:00:00Z");
+    private static final BusinessCalendar CALENDAR = new BusinessCalendar();
+
+    private static Case newCase(Version version) {
+        NewRequest request = new NewRequest("09111111111111", "FOURN", version, new Client("C", "0600000000"),
+                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF");
+        return Case.receive("A000000001", request, "Z", SupplyState.COUP, Deadlines.of(RECEIVED, CALENDAR), RECEIVED);
+    }
+
+    @ParameterizedTest(name = "received {0} (Paris) → express deadline {1}, standard deadline {2}")
+    @CsvSource({
+            "2026-12-01T09:00:00Z, 2026-12-03, 2026-12-08",
+            "2026-12-04T16:00:00Z, 2026-12-08, 2026-12-11",
+            "2026-12-04T23:30:00Z, 2026-12-08, 2026-12-11",
+            "2026-12-23T10:00:00Z, 2026-12-28, 2026-12-31",
+            "2026-12-30T10:00:00Z, 2027-01-04, 2027-01-07"
+    })
+    void deadlinesAreTwoAndFiveBusinessDaysAfterReceptionInParis(Instant received, LocalDate express,
+                                                                  LocalDate standard) {
+        Deadlines deadlines = Deadlines.of(received, CALENDAR);
+        assertThat(deadlines.express()).isEqualTo(express);
+        assertThat(deadlines.standard()).isEqualTo(standard);
+    }
+
+    @Test
+    void anAdmissibleRequestIsTransmittedThenAdmissible() {
+        Case c = newCase(Version.STANDARD);
+        assertThat(c.getMilestones()).extracting(Milestone::code).containsExactly(MilestoneCode.DMTR, MilestoneCode.DMREC);
+        assertThat(c.getStatus()).isEqualTo(CaseStatus.COURS);
+        assertThat(c.requestCreated().zone()).isEqualTo("Z");
+    }
+
+    @Test
+    void aConservatoryAppointmentPromisesACallBackWithinOneBusinessDay() {
+        Case c = newCase(Version.EXPRESS);
+        c.appointmentBooked(new AppointmentBooked("A000000001", "R1", "p", "Z", LocalDate.of(2026, 12, 8), Slot.AM,
+                AppointmentKind.CONSERVATORY, LocalDate.of(2026, 12, 3), Slot.AM, false), RECEIVED);
+        assertThat(c.isCallBackPromised()).isTrue();
+        assertThat(c.canBeEscalated()).isTrue();
+        assertThat(c.getMilestones()).extracting(Milestone::code).endsWith(MilestoneCode.INPL, MilestoneCode.RDVC);
+    }
+
+    @Test
+    void clientAbsentClosesPrestationNonRealiseeWithTheInvitationToRenew() {
+        Case c = newCase(Version.EXPRESS);
+        var closed = c.clientAbsent(new ClientAbsent("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
+                LocalDate.of(2026, 12, 3), false, "REF"), RECEIVED);
+        assertThat(closed.closureCode()).isEqualTo("CPNR");
+        assertThat(c.getStatus()).isEqualTo(CaseStatus.TERMN);
+        assertThat(c.getMessage()).contains("renouveler la demande").contains("présence est obligatoire");
+        assertThat(c.getEffectiveInterventionDate()).isNull();
+    }
+
+    @Test
+    void theSummarySheetOfAnAdvancedCaseIsIssuedTheDayAfterTheIntervention() {
+        Case c = newCase(Version.EXPRESS);
+        c.interventionCompleted(new InterventionCompleted("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
+                LocalDate.of(2026, 12, 3), 42, true, List.of(), "REF"), RECEIVED);
+        assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 3), RECEIVED)).isEmpty();
+        var sheet = c.issueSummarySheet(LocalDate.of(2026, 12, 4), RECEIVED);
+        assertThat(sheet).get().extracting(s -> s.effectiveInterventionDate()).isEqualTo(LocalDate.of(2026, 12, 3));
+        assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 5), RECEIVED)).isEmpty();
+    }
+
+    @Test
+    void aCaseThatWasNotAdvancedHasNoSummarySheet() {
+        Case c = newCase(Version.EXPRESS);
+        c.interventionCompleted(new InterventionCompleted("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
+                LocalDate.of(2026, 12, 3), 42, false, List.of(), "REF"), RECEIVED);
+        assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 9), RECEIVED)).isEmpty();
+    }
+}
