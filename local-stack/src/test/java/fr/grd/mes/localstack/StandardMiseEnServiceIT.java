@@ -106,6 +106,16 @@ class StandardMiseEnServiceIT {
             await().untilAsserted(() -> assertThat(requests.getCollection("cases").find(eq("_id", caseId)).first()
                     .getList("outbox", Document.class)).isEmpty());
 
+            // operations see the business in Prometheus
+            await().untilAsserted(() -> {
+                String billingMetrics = Http.text(stack.services.url(Service.BILLING) + "/actuator/prometheus");
+                assertThat(billingMetrics).containsPattern(
+                        "mes_billed_amount_excl_tax_euros_total\\{code=\"F120B\",env=\"local\",service=\"billing-service\"}");
+                String requestMetrics = Http.text(stack.services.url(Service.REQUEST) + "/actuator/prometheus");
+                assertThat(requestMetrics).contains("mes_requests_total{env=\"local\",service=\"request-service\",version=\"STANDARD\"}");
+                assertThat(requestMetrics).contains("http_server_requests_seconds_count");
+            });
+
             // 7. the supplier's three flows
             await().untilAsserted(() -> {
                 List<JsonNode> tracking = flows.payloads(Topics.tracking(SUPPLIER), caseId);

@@ -88,9 +88,16 @@ public class MesSupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                            MesProperties properties) {
+                            MesProperties properties,
+                            org.springframework.beans.factory.ObjectProvider<fr.grd.mes.support.outbox.OutboxObserver> observers) {
         return new OutboxRelay(mongo, kafka, topics, properties.outbox().collections(),
-                properties.outbox().pollMillis());
+                properties.outbox().pollMillis(), observers.orderedStream().toList());
+    }
+
+    @Bean
+    fr.grd.mes.support.metrics.BusinessMetrics businessMetrics(io.micrometer.core.instrument.MeterRegistry registry,
+                                                               EventJson json) {
+        return new fr.grd.mes.support.metrics.BusinessMetrics(registry, json);
     }
 
     @Bean

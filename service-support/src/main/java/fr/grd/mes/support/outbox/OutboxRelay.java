@@ -32,17 +32,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final TopicProvisioner topics;
     private final List<String> collections;
     private final long pollMillis;
+    private final List<OutboxObserver> observers;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                       List<String> collections, long pollMillis) {
+                       List<String> collections, long pollMillis, List<OutboxObserver> observers) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topics = topics;
         this.collections = List.copyOf(collections);
         this.pollMillis = pollMillis;
+        this.observers = List.copyOf(observers);
     }
 
     public void wakeUp() {
@@ -135,6 +137,7 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add("eventId", message.getString("eventId").getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
+            observers.forEach(o -> o.published(topic, message.getString("eventType"), message.getString("payload")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
