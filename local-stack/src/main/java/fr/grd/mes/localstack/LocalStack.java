@@ -86,6 +86,13 @@ public final class LocalStack {
         BusinessCalendar calendar = new BusinessCalendar();
         new DemoData(services).load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
         printWelcome(services, broker.bootstrap(), mongoPort, clock);
+        int simulate = simulatedRequests(args);
+        if (simulate > 0) {
+            new DaySimulation(services, 42).run(simulate);
+            if (List.of(args).contains("--then-exit")) {
+                System.exit(0);
+            }
+        }
         stopped.await();
     }
 
@@ -139,6 +146,16 @@ public final class LocalStack {
                 """.formatted(request, services.url(Service.SCHEDULING), services.url(Service.BILLING),
                 services.url(Service.CONTRACT), bootstrap, mongoPort, clock.instant(), DemoData.SUPPLIERS, DemoData.ZONE,
                 DemoData.PDLS, request, DemoData.PDLS.get(0), DemoData.SUPPLIERS.get(0), date));
+    }
+
+    /** {@code --simulate-day [N]}: run a scripted day of N requests (default 200) once the stack is up. */
+    static int simulatedRequests(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if ("--simulate-day".equals(args[i])) {
+                return i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[i + 1]) : 200;
+            }
+        }
+        return 0;
     }
 
     static ControllableClock clock(String spec) {

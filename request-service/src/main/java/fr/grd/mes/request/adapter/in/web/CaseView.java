@@ -38,7 +38,8 @@ public record CaseView(
     public record Deadlines(LocalDate express, LocalDate standard, LocalDate applicable) {
     }
 
-    public record Express(boolean callBackPromised, Instant escalatedAt, String decision) {
+    public record Express(boolean callBackPromised, Instant escalatedAt, String decision,
+                          Instant summarySheetIssuedAt) {
     }
 
     public record Outcome(LocalDate effectiveInterventionDate, Long meterIndex) {
@@ -57,7 +58,8 @@ public record CaseView(
                 new Deadlines(c.getDeadlines().express(), c.getDeadlines().standard(),
                         c.getDeadlines().applicableTo(c.getRequestVersion())),
                 c.getAppointment(),
-                new Express(c.isCallBackPromised(), c.getEscalatedAt(), c.getExpressDecision()),
+                new Express(c.isCallBackPromised(), c.getEscalatedAt(), c.getExpressDecision(),
+                        c.getSummarySheetIssuedAt()),
                 c.getEffectiveInterventionDate() == null && c.getMeterIndex() == null ? null
                         : new Outcome(c.getEffectiveInterventionDate(), c.getMeterIndex()),
                 c.getMilestones().stream().map(MilestoneView::of).toList(), c.getAdditionalServices(),

@@ -1,0 +1,309 @@
+package fr.grd.mes.localstack;
+
+import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.support.time.ControllableClock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A scripted day of operations on the running stack, driven only through the public HTTP APIs and the shared
+ * clock: N requests of mixed kinds under capacity pressure, supplier escalations, capacity added by an operator,
+ * the desk's calls (agreed, unreachable, declined), windows that close by themselves, technicians' outcomes
+ * (some clients absent), and the next-day summary sheets. Prints what happened per branch of the chart and
+ * what was billed. Deterministic for a given seed.
+ */
+public final class DaySimulation {
+    private static final ZoneId PARIS = BusinessCalendar.PARIS;
+
+    private final ServiceStack stack;
+    private final ControllableClock clock;
+    private final BusinessCalendar calendar = new BusinessCalendar();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Random random;
+
+    public DaySimulation(ServiceStack stack, long seed) {
+        this.stack = stack;
+        this.clock = stack.clock();
+        this.random = new Random(seed);
+    }
+
+    private record SimCase(String caseId, String supplier, String version) {
+    }
+
+    /** What happened: cases per branch and closure, billing lines and amounts per code, summary sheets. */
+    public record Result(Map<String, Integer> branches, Map<String, Integer> billedLines,
+                         Map<String, BigDecimal> billedAmounts, long summarySheets) {
+        public int cases(Predicate<String> branch) {
+            return branches.entrySet().stream().filter(e -> branch.test(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        }
+    }
+
+    public Result run(int requests) throws Exception {
+        long startedNanos = System.nanoTime();
+        String run = Long.toString(System.currentTimeMillis() % 100_000);
+        String zone = "SIM-" + run;
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate day1 = calendar.addBusinessDays(today, 1);
+        LocalDate day2 = calendar.addBusinessDays(today, 2);
+        // capacity pressure: the first two business days hold about a quarter of the requests
+        int tight = Math.max(1, requests / 16);
+        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day1, Map.of("am", tight, "pm", tight));
+        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day2, Map.of("am", tight, "pm", tight));
+        for (int i = 3; i <= 12; i++) {
+            int places = Math.max(2, requests / 8);
+            put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + calendar.addBusinessDays(today, i),
+                    Map.of("am", places, "pm", places));
+        }
+
+        List<SimCase> cases = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String pdl = String.format("096%06d%05d", Long.parseLong(run), i);
+            put(Service.CONTRACT, "/api/v1/delivery-points/" + pdl, Map.of("street", i + " rue de la Simulation",
+                    "postalCode", "75011", "city", "Paris", "inseeCode", "75111", "zone", zone,
+                    "supplyState", random.nextBoolean() ? "COUP" : "LIMI", "meterType", "LINKY"));
+        }
+        for (int i = 0; i < requests; i++) {
+            String pdl = String.format("096%06d%05d", Long.parseLong(run), i);
+            String supplier = i % 2 == 0 ? "FOURN-ALPHA" : "FOURN-BETA";
+            String version = random.nextInt(100) < 60 ? "EXPRESS" : "STANDARD";
+            LocalDate date = random.nextBoolean() ? day1 : day2;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("pdl", pdl);
+            body.put("supplierId", supplier);
+            body.put("version", version);
+            body.put("client", Map.of("name", "Client " + i, "phone", "+33 6 00 00 " + String.format("%02d %02d", i / 100 % 100, i % 100)));
+            body.put("appointment", Map.of("date", date.toString(), "slot", random.nextBoolean() ? "AM" : "PM"));
+            body.put("additionalServices", random.nextInt(10) == 0 ? List.of("F180") : List.of());
+            body.put("externalReference", "SIM-" + run + "-" + i);
+            JsonNode created = submitWhenKnown(body);
+            cases.add(new SimCase(created.get("caseId").asString(), supplier, version));
+        }
+        Map<String, JsonNode> state = awaitAll(cases, c -> !c.get("appointment").isNull());
+
+        // the suppliers call the "Acheminement" line for 80 % of the conservatory appointments
+        for (SimCase c : cases) {
+            JsonNode view = state.get(c.caseId());
+            if ("CONSERVATORY".equals(view.get("appointment").get("kind").asString()) && random.nextInt(100) < 80) {
+                post(Service.REQUEST, "/api/v1/cases/" + c.caseId() + "/express-escalation",
+                        Map.of("sgeCaseNumber", c.caseId(), "caller", c.supplier()));
+            }
+        }
+        // an operator adds technicians on the first day: the desk finds places and proposes them
+        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day1,
+                Map.of("am", tight + requests / 20, "pm", tight + requests / 20));
+        awaitUntil("the desk's proposals", Duration.ofSeconds(30), () -> !proposals().isEmpty());
+        int previous = -1;
+        while (true) {
+            List<JsonNode> queue = proposals();
+            if (queue.size() == previous) {
+                break;
+            }
+            previous = queue.size();
+            Thread.sleep(500);
+        }
+        for (JsonNode proposal : proposals()) {
+            int roll = random.nextInt(100);
+            boolean reachable = roll < 80;
+            boolean agreed = roll < 70;
+            post(Service.SCHEDULING, "/api/v1/appointments/" + proposal.get("appointmentId").asString()
+                    + "/client-call", Map.of("reachable", reachable, "agreed", agreed));
+        }
+        // one business day later the remaining windows close by themselves
+        clock.advanceTo(calendar.addBusinessDays(today, 1).atTime(23, 30).atZone(PARIS).toInstant());
+        awaitAll(cases, c -> c.get("express").get("escalatedAt").isNull()
+                || milestones(c).contains("RDVA") || milestones(c).contains("RDVM"));
+
+        // the technicians' days: 90 % of clients present
+        state = awaitAll(cases, c -> !c.get("appointment").isNull());
+        TreeMap<LocalDate, List<SimCase>> byDate = new TreeMap<>();
+        for (SimCase c : cases) {
+            byDate.computeIfAbsent(LocalDate.parse(state.get(c.caseId()).get("appointment").get("date").asString()),
+                    d -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<LocalDate, List<SimCase>> day : byDate.entrySet()) {
+            clock.advanceTo(day.getKey().atTime(9, 0).atZone(PARIS).toInstant());
+            for (SimCase c : day.getValue()) {
+                String appointmentId = state.get(c.caseId()).get("appointment").get("id").asString();
+                boolean present = random.nextInt(100) < 90;
+                post(Service.SCHEDULING, "/api/v1/appointments/" + appointmentId + "/outcome", present
+                        ? Map.of("result", "COMPLETED", "meterIndex", 10_000 + random.nextInt(90_000))
+                        : Map.of("result", "CLIENT_ABSENT"));
+            }
+        }
+        clock.advanceTo(byDate.lastKey().plusDays(1).atTime(9, 0).atZone(PARIS).toInstant());
+        state = awaitAll(cases, c -> "TERMN".equals(c.get("status").asString()));
+        Map<String, JsonNode> closed = state;
+        awaitUntil("summary sheets", Duration.ofSeconds(30), () -> cases.stream().map(c -> closed.get(c.caseId()))
+                .filter(v -> "GRANTED".equals(v.get("express").get("decision").asString())
+                        && "CPRE".equals(v.get("closureCode").asString()))
+                .allMatch(v -> !view(v.get("caseId").asString()).get("express").get("summarySheetIssuedAt").isNull()));
+
+        Map<String, Integer> branches = new TreeMap<>();
+        for (SimCase c : cases) {
+            JsonNode v = view(c.caseId());
+            String branch = branchOf(c, v);
+            branches.merge(branch + " / " + v.get("closureCode").asString(), 1, Integer::sum);
+        }
+        Map<String, BigDecimal> billed = new TreeMap<>();
+        Map<String, Integer> billedCount = new TreeMap<>();
+        for (String supplier : List.of("FOURN-ALPHA", "FOURN-BETA")) {
+            for (JsonNode line : get(Service.BILLING, "/api/v1/suppliers/" + supplier + "/billing-lines")) {
+                if (!line.get("externalReference").asString("").startsWith("SIM-" + run + "-")) {
+                    continue;
+                }
+                String code = line.get("prestationCode").asString();
+                billed.merge(code, new BigDecimal(line.get("amountExclTax").asString()), BigDecimal::add);
+                billedCount.merge(code, 1, Integer::sum);
+            }
+        }
+        long summaries = cases.stream().filter(c -> !view(c.caseId()).get("express").get("summarySheetIssuedAt")
+                .isNull()).count();
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        System.out.printf("%n==== Simulated day: %d requests in zone %s, %.1f s of real time, clock now %s ====%n",
+                requests, zone, seconds, clock.instant());
+        System.out.println("Branch of the decision chart / closure: cases");
+        branches.forEach((branch, count) -> System.out.printf("  %-62s %5d%n", branch, count));
+        System.out.println("Billed (HT) by prestation code: lines, amount");
+        billed.forEach((code, amount) -> System.out.printf("  %-8s %5d  %12s EUR%n", code, billedCount.get(code),
+                amount.toPlainString()));
+        System.out.printf("Summary sheets issued the day after an advanced intervention: %d%n", summaries);
+        return new Result(branches, billedCount, billed, summaries);
+    }
+
+    private static String branchOf(SimCase c, JsonNode v) {
+        if ("STANDARD".equals(c.version())) {
+            return "standard";
+        }
+        String decision = v.get("express").get("decision").asString("");
+        List<String> milestones = milestones(v);
+        if ("MET_AT_BOOKING".equals(decision)) {
+            return "1. rendez-vous disponible sous 2 jours ouvrés";
+        }
+        if ("GRANTED".equals(decision)) {
+            return "2.1.1 rendez-vous avancé (client joignable)";
+        }
+        if ("NOT_GRANTED".equals(decision)) {
+            String detail = v.get("milestones").get(milestones.lastIndexOf("RDVM")).get("detail").asString("");
+            if (detail.startsWith("CLIENT_UNREACHABLE")) {
+                return "2.1.2 client non joignable, rendez-vous maintenu";
+            }
+            if (detail.startsWith("CLIENT_DECLINED")) {
+                return "2.1 client joignable mais refuse, rendez-vous maintenu";
+            }
+            return "2.2 rendez-vous non avancé (fenêtre close)";
+        }
+        return "2. conservatoire, ligne Acheminement non appelée";
+    }
+
+    private static List<String> milestones(JsonNode v) {
+        List<String> codes = new ArrayList<>();
+        v.get("milestones").forEach(m -> codes.add(m.get("code").asString()));
+        return codes;
+    }
+
+    private JsonNode submitWhenKnown(Map<String, Object> body) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            HttpResponse<String> response = send(Service.REQUEST, "/api/v1/requests", "POST", body);
+            if (response.statusCode() == 201) {
+                return json.readTree(response.body());
+            }
+            if (Instant.now().isAfter(deadline) || !response.body().contains("unknown delivery point")) {
+                throw new IllegalStateException("request refused: " + response.body());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private List<JsonNode> proposals() throws Exception {
+        List<JsonNode> result = new ArrayList<>();
+        get(Service.SCHEDULING, "/api/v1/advancements?status=PROPOSED").forEach(result::add);
+        return result;
+    }
+
+    private Map<String, JsonNode> awaitAll(List<SimCase> cases, Predicate<JsonNode> condition) throws Exception {
+        Map<String, JsonNode> views = new LinkedHashMap<>();
+        Instant deadline = Instant.now().plusSeconds(120);
+        for (SimCase c : cases) {
+            while (true) {
+                JsonNode v = view(c.caseId());
+                if (condition.test(v)) {
+                    views.put(c.caseId(), v);
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("case " + c.caseId() + " did not get there: " + v);
+                }
+                Thread.sleep(50);
+            }
+        }
+        return views;
+    }
+
+    private void awaitUntil(String what, Duration timeout, java.util.concurrent.Callable<Boolean> condition)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.call()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonNode view(String caseId) {
+        try {
+            return get(Service.REQUEST, "/api/v1/cases/" + caseId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(Service service, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    private void put(Service service, String path, Object body) throws Exception {
+        HttpResponse<String> response = send(service, path, "PUT", body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + path + " → " + response.body());
+        }
+    }
+
+    private void post(Service service, String path, Object body) throws Exception {
+        HttpResponse<String> response = send(service, path, "POST", body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + " → " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(Service service, String path, String method, Object body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
