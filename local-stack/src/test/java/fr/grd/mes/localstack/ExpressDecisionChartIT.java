@@ -101,13 +101,7 @@ class ExpressDecisionChartIT {
         }
 
         JsonNode awaitCase(java.util.function.Predicate<JsonNode> condition) {
-            JsonNode[] holder = new JsonNode[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                var response = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + caseId);
-                holder[0] = response.body();
-                return response.status() == 200 && condition.test(response.body());
-            });
-            return holder[0];
+            return Cases.await(stack, caseId, condition);
         }
 
         JsonNode awaitClosed(String closureCode) {
@@ -127,6 +121,21 @@ class ExpressDecisionChartIT {
             });
             assertThat(lines[0]).extracting(l -> l.get("prestationCode").asString()).containsExactlyElementsOf(codes);
             return lines[0];
+        }
+
+        /** Seed option 2: no place within 2 business days, so a conservatory appointment beyond them. */
+        JsonNode conservatory(List<String> additionalServices) {
+            capacity(beyondTwoDays, 1, 0);
+            return request("EXPRESS", withinTwoDays, additionalServices);
+        }
+
+        /** The client is present on {@code date}: CPRE, and the listed lines totalling {@code totalExclTax}. */
+        List<JsonNode> completedAndBilled(LocalDate date, String totalExclTax, String... codes) {
+            outcome(date, "COMPLETED");
+            awaitClosed("CPRE");
+            List<JsonNode> lines = awaitBilling(List.of(codes));
+            assertThat(total(lines, "amountExclTax")).isEqualTo(totalExclTax);
+            return lines;
         }
 
         int bookedAt(LocalDate date) {
@@ -159,19 +168,15 @@ class ExpressDecisionChartIT {
         assertThat(booked.get("deadlines").get("standard").asString())
                 .isEqualTo(CALENDAR.addBusinessDays(s.today, 5).toString());
 
-        s.outcome(s.withinTwoDays, "COMPLETED");
-        JsonNode closed = s.awaitClosed("CPRE");
-        assertThat(milestones(closed)).containsExactly("DMTR", "DMREC", "INPL", "CPRE");
-        List<JsonNode> lines = s.awaitBilling(List.of("F120B"));
-        assertThat(total(lines, "amountExclTax")).isEqualTo("20.00");
+        List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "20.00", "F120B");
         assertThat(total(lines, "amountInclTax")).isEqualTo("24.00");
+        assertThat(milestones(s.awaitClosed("CPRE"))).containsExactly("DMTR", "DMREC", "INPL", "CPRE");
     }
 
     @Test
     void option211RendezVousAvanceClientJoignableEtPresentIsBilledFortyFiveEurosWithASummarySheetNextDay() {
         Scenario s = new Scenario("COUP");
-        s.capacity(s.beyondTwoDays, 1, 0);
-        JsonNode booked = s.request("EXPRESS", s.withinTwoDays, List.of());
+        JsonNode booked = s.conservatory(List.of());
         assertThat(booked.get("appointment").get("kind").asString()).isEqualTo("CONSERVATORY");
         assertThat(booked.get("appointment").get("date").asString()).isEqualTo(s.beyondTwoDays.toString());
         assertThat(booked.get("express").get("callBackPromised").asBoolean()).isTrue();
@@ -203,12 +208,9 @@ class ExpressDecisionChartIT {
         });
 
         try (SupplierFlows flows = new SupplierFlows(stack.kafka.getBrokersAsString(), s.supplier)) {
-            s.outcome(s.withinTwoDays, "COMPLETED");
-            s.awaitClosed("CPRE");
-            List<JsonNode> lines = s.awaitBilling(List.of("F120B", "F120X"));
+            List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "45.00", "F120B", "F120X");
             assertThat(lines.get(0).get("amountExclTax").asString()).isEqualTo("20.00");
             assertThat(lines.get(1).get("amountExclTax").asString()).isEqualTo("25.00");
-            assertThat(total(lines, "amountExclTax")).isEqualTo("45.00");
             assertThat(total(lines, "amountInclTax")).isEqualTo("54.00");
 
             // "la fiche de synthèse de l'affaire clôturée le lendemain de l'intervention"
@@ -226,8 +228,7 @@ class ExpressDecisionChartIT {
     @Test
     void option212ClientNonJoignableKeepsTheInitialDateAndIsBilledTwentyEuros() {
         Scenario s = new Scenario("LIMI");
-        s.capacity(s.beyondTwoDays, 1, 0);
-        s.request("EXPRESS", s.withinTwoDays, List.of());
+        s.conservatory(List.of());
         s.escalate();
         s.capacity(s.withinTwoDays, 1, 0);
         s.awaitProposal();
@@ -238,16 +239,13 @@ class ExpressDecisionChartIT {
         assertThat(maintained.get("express").get("decision").asString()).isEqualTo("NOT_GRANTED");
         await().untilAsserted(() -> assertThat(s.bookedAt(s.withinTwoDays)).isZero());
 
-        s.outcome(s.beyondTwoDays, "COMPLETED");
-        s.awaitClosed("CPRE");
-        assertThat(total(s.awaitBilling(List.of("F120B")), "amountExclTax")).isEqualTo("20.00");
+        s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
     }
 
     @Test
     void option22RendezVousNonAvanceTheWindowClosesAfterOneBusinessDayAndIsBilledTwentyEuros() {
         Scenario s = new Scenario("COUP");
-        s.capacity(s.beyondTwoDays, 1, 0);
-        s.request("EXPRESS", s.withinTwoDays, List.of());
+        s.conservatory(List.of());
         s.escalate();
         stack.clock.advanceTo(CALENDAR.addBusinessDays(s.today, 1).atTime(23, 0).atZone(PARIS).toInstant());
 
@@ -255,27 +253,21 @@ class ExpressDecisionChartIT {
         assertThat(maintained.get("appointment").get("date").asString()).isEqualTo(s.beyondTwoDays.toString());
         assertThat(milestones(maintained)).last().isEqualTo("RDVM");
 
-        s.outcome(s.beyondTwoDays, "COMPLETED");
-        s.awaitClosed("CPRE");
-        assertThat(total(s.awaitBilling(List.of("F120B")), "amountExclTax")).isEqualTo("20.00");
+        s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
     }
 
     @Test
     void conservatoryAppointmentNeverEscalatedIsBilledAtTheStandardPrice() {
         Scenario s = new Scenario("COUP");
-        s.capacity(s.beyondTwoDays, 1, 0);
-        s.request("EXPRESS", s.withinTwoDays, List.of());
-        s.outcome(s.beyondTwoDays, "COMPLETED");
-        JsonNode closed = s.awaitClosed("CPRE");
-        assertThat(closed.get("express").get("decision").asString()).isEqualTo("PENDING");
-        assertThat(total(s.awaitBilling(List.of("F120B")), "amountExclTax")).isEqualTo("20.00");
+        s.conservatory(List.of());
+        s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
+        assertThat(s.awaitClosed("CPRE").get("express").get("decision").asString()).isEqualTo("PENDING");
     }
 
     @Test
     void clientAbsentAfterAnAdvancedDateIsBilledTheWastedTripWithoutTheExpressSupplement() {
         Scenario s = new Scenario("COUP");
-        s.capacity(s.beyondTwoDays, 1, 0);
-        s.request("EXPRESS", s.withinTwoDays, List.of("F180"));
+        s.conservatory(List.of("F180"));
         s.escalate();
         s.capacity(s.withinTwoDays, 1, 0);
         s.awaitProposal();
@@ -310,10 +302,7 @@ class ExpressDecisionChartIT {
         Scenario s = new Scenario("COUP");
         s.capacity(s.withinTwoDays, 1, 0);
         s.request("STANDARD", s.withinTwoDays, List.of("F180"));
-        s.outcome(s.withinTwoDays, "COMPLETED");
-        s.awaitClosed("CPRE");
-        List<JsonNode> lines = s.awaitBilling(List.of("F120B", "F180"));
-        assertThat(total(lines, "amountExclTax")).isEqualTo("38.52");
+        List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "38.52", "F120B", "F180");
         assertThat(total(lines, "vatAmount")).isEqualTo("7.70");
         assertThat(total(lines, "amountInclTax")).isEqualTo("46.22");
     }

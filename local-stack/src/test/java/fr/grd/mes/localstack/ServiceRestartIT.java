@@ -71,12 +71,6 @@ class ServiceRestartIT {
     }
 
     private static JsonNode awaitCase(String caseId, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] holder = new JsonNode[1];
-        await().until(() -> {
-            var response = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + caseId);
-            holder[0] = response.body();
-            return response.status() == 200 && condition.test(response.body());
-        });
-        return holder[0];
+        return Cases.await(stack, caseId, condition);
     }
 }

@@ -138,13 +138,7 @@ class StandardMiseEnServiceIT {
     }
 
     static JsonNode awaitCase(String caseId, java.util.function.Predicate<JsonNode> condition) {
-        JsonNode[] holder = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + caseId);
-            holder[0] = response.body();
-            return response.status() == 200 && condition.test(response.body());
-        });
-        return holder[0];
+        return Cases.await(stack, caseId, condition);
     }
 
     static List<JsonNode> awaitBillingLines(String caseId, int count) {
@@ -161,11 +155,10 @@ class StandardMiseEnServiceIT {
     }
 
     static boolean hasMilestone(JsonNode c, String code) {
-        return milestoneCodes(c).contains(code);
+        return Cases.milestones(c).contains(code);
     }
 
     static List<String> milestoneCodes(JsonNode c) {
-        return StreamSupport.stream(c.get("milestones").spliterator(), false).map(m -> m.get("code").asString())
-                .toList();
+        return Cases.milestones(c);
     }
 }
