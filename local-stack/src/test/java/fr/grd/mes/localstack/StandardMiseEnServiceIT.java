@@ -115,6 +115,11 @@ class StandardMiseEnServiceIT {
                 assertThat(requestMetrics).contains("mes_requests_total{env=\"local\",service=\"request-service\",version=\"STANDARD\"}");
                 assertThat(requestMetrics).contains("http_server_requests_seconds_count");
             });
+            for (Service service : Service.values()) {
+                var apiDocs = Http.get(stack.services.url(service) + "/v3/api-docs");
+                assertThat(apiDocs.status()).as(service + " OpenAPI").isEqualTo(200);
+                assertThat(apiDocs.body().get("paths").size()).isPositive();
+            }
 
             // 7. the supplier's three flows
             await().untilAsserted(() -> {

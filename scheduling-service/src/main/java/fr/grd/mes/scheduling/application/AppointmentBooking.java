@@ -4,8 +4,10 @@ import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.RequestCreated;
+import fr.grd.mes.events.Slot;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.scheduling.domain.Appointment;
+import fr.grd.mes.scheduling.domain.AppointmentStatus;
 import fr.grd.mes.scheduling.domain.BookingPolicy;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
@@ -14,6 +16,8 @@ import fr.grd.mes.support.outbox.OutboxWriter;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -65,15 +69,48 @@ public class AppointmentBooking {
         store.insert(appointment, COLLECTION);
     }
 
+    /**
+     * Requests that found no place within the horizon wait UNSCHEDULED; each pass gives them the first place
+     * that capacity added since then made free, and only then publishes AppointmentBooked.
+     */
+    public int placeUnscheduled() {
+        Query query = Query.query(Criteria.where("status").is(AppointmentStatus.UNSCHEDULED.name()));
+        int placed = 0;
+        for (Appointment waiting : store.mongo().find(query, Appointment.class, COLLECTION)) {
+            Optional<SlotKey> place = chargeTable.heldBy(waiting.getId()).or(() -> firstFreePlace(waiting.getZone(),
+                    waiting.getRequestedDate(), waiting.getRequestedSlot(), waiting.getId()));
+            if (place.isEmpty()) {
+                continue;
+            }
+            placed += store.retrying(() -> {
+                Appointment a = get(waiting.getId());
+                AppointmentKind kind = policy.kindOf(place.get(), a.getRequestedDate(), a.getRequestedSlot(),
+                        a.getRequestVersion(), a.getExpressDeadline());
+                if (!a.place(place.get(), kind)) {
+                    return 0;
+                }
+                a.booked().ifPresent(booked -> outbox.append(a, Topics.APPOINTMENTS, EventTypes.APPOINTMENT_BOOKED,
+                        a.getCaseId(), a.getCaseId(), a.getSupplierId(), booked));
+                store.update(a, COLLECTION);
+                return 1;
+            });
+        }
+        return placed;
+    }
+
     private Optional<SlotKey> firstFreePlace(RequestCreated request, String appointmentId) {
+        return firstFreePlace(request.zone(), request.requestedDate(), request.requestedSlot(), appointmentId);
+    }
+
+    private Optional<SlotKey> firstFreePlace(String zone, LocalDate requestedDate, Slot requestedSlot,
+                                             String appointmentId) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
-        List<SlotKey> candidates = policy.candidates(request.zone(), request.requestedDate(),
-                request.requestedSlot(), today, horizon);
+        List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
         Set<String> withRoom = new HashSet<>();
-        chargeTable.free(request.zone(), candidates.get(0).date(), candidates.get(candidates.size() - 1).date())
+        chargeTable.free(zone, candidates.get(0).date(), candidates.get(candidates.size() - 1).date())
                 .forEach(capacity -> withRoom.add(capacity.key().id()));
         for (SlotKey candidate : candidates) {
             if (withRoom.contains(candidate.id()) && chargeTable.book(candidate, appointmentId)) {

@@ -79,6 +79,18 @@ public class Appointment extends AggregateRoot {
         return a;
     }
 
+    /** An unscheduled appointment gets the place that capacity added later made available. */
+    public boolean place(SlotKey key, AppointmentKind placedKind) {
+        if (status != AppointmentStatus.UNSCHEDULED) {
+            return false;
+        }
+        status = AppointmentStatus.BOOKED;
+        date = key.date();
+        slot = key.slot();
+        kind = placedKind;
+        return true;
+    }
+
     public Optional<AppointmentBooked> booked() {
         if (status != AppointmentStatus.BOOKED) {
             return Optional.empty();
