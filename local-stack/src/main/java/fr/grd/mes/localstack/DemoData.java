@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Demo data, loaded through the services' own public APIs as an operator would: two suppliers' delivery
  * points (suspended and reduced supplies, plus one already supplied to show the refusal) in zone PARIS-EST,
- * and technicians' capacity there for the next 10 business days.
+ * and technicians' capacity there for the next 10 business days. Only what is missing is loaded, so a restart
+ * of the local stack never overwrites what happened since (a PdL supplied since, a half day already set).
  */
 public final class DemoData {
     public static final String ZONE = "PARIS-EST";
@@ -36,6 +37,9 @@ public final class DemoData {
     public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
         String[] states = {"COUP", "COUP", "LIMI", "COUP", "LIMI", "ALIM"};
         for (int i = 0; i < PDLS.size(); i++) {
+            if (exists(stack.url(Service.CONTRACT) + "/api/v1/delivery-points/" + PDLS.get(i))) {
+                continue;
+            }
             put(stack.url(Service.CONTRACT) + "/api/v1/delivery-points/" + PDLS.get(i), Map.of(
                     "street", (10 + i) + " avenue de la République", "postalCode", "75011", "city", "Paris",
                     "inseeCode", "75111", "zone", ZONE, "supplyState", states[i], "meterType", "LINKY"));
@@ -46,8 +50,22 @@ public final class DemoData {
             days.add(day);
         }
         for (LocalDate day : days) {
+            String slots = get(stack.url(Service.SCHEDULING) + "/api/v1/slots?zone=" + ZONE + "&from=" + day + "&to=" + day);
+            if (!"[]".equals(slots.strip())) {
+                continue;
+            }
             put(stack.url(Service.SCHEDULING) + "/api/v1/capacity/" + ZONE + "/" + day, Map.of("am", 4, "pm", 4));
         }
+    }
+
+    private boolean exists(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode() == 200;
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private void put(String url, Object body) throws IOException, InterruptedException {
