@@ -21,6 +21,7 @@ public final class EventTypes {
     public static final String CONTRACTUAL_RECORD = "SupplierContractualRecord";
     public static final String BILLING_RECORD = "SupplierBillingRecord";
     public static final String SUMMARY_SHEET = "SupplierSummarySheet";
+    public static final String CLOCK_ADVANCED = "ClockAdvanced";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(REQUEST_CREATED, RequestCreated.class),
@@ -35,7 +36,8 @@ public final class EventTypes {
             Map.entry(TRACKING_RECORD, TrackingRecord.class),
             Map.entry(CONTRACTUAL_RECORD, ContractualRecord.class),
             Map.entry(BILLING_RECORD, BillingRecord.class),
-            Map.entry(SUMMARY_SHEET, SummarySheet.class));
+            Map.entry(SUMMARY_SHEET, SummarySheet.class),
+            Map.entry(CLOCK_ADVANCED, ClockAdvanced.class));
 
     private EventTypes() {
     }

@@ -16,6 +16,12 @@ public final class Topics {
     /** Writer: contract-service. Key: PdL. Compacted: the latest DeliveryPointChanged per PdL. */
     public static final String DELIVERY_POINTS = "ref.delivery-points";
 
+    /**
+     * Simulation control only (never in production): ClockAdvanced, written by whichever service received the
+     * operator's command, read by every service instance. The one exception to "one writer per topic".
+     */
+    public static final String SIMULATION_CLOCK = "sim.clock";
+
     public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS);
 
     private Topics() {

@@ -82,7 +82,8 @@ public class MesSupportAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics internalTopics(TopicProvisioner topics) {
-        return new KafkaAdmin.NewTopics(Topics.INTERNAL.stream().map(topics::describe)
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(Topics.INTERNAL.stream(),
+                        java.util.stream.Stream.of(Topics.SIMULATION_CLOCK)).map(topics::describe)
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
@@ -123,8 +124,10 @@ public class MesSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnExpression("${mes.clock.control:false} or '${mes.clock.mode:real}' == 'simulation'")
-    ClockController clockController(ControllableClock clock) {
-        return new ClockController(clock);
+    ClockController clockController(ControllableClock clock, KafkaTemplate<String, String> kafka,
+                                    TopicProvisioner topics, EventJson json,
+                                    @Value("${spring.application.name}") String serviceName) {
+        return new ClockController(clock, kafka, topics, json, serviceName);
     }
 
     @Bean

@@ -1,5 +1,15 @@
 package fr.grd.mes.support.time;
 
+import fr.grd.mes.events.ClockAdvanced;
+import fr.grd.mes.events.EventEnvelope;
+import fr.grd.mes.events.EventTypes;
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.support.json.EventJson;
+import fr.grd.mes.support.kafka.TopicProvisioner;
+import fr.grd.mes.support.web.ValidationFailedException;
+import fr.grd.mes.support.web.Violation;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,19 +19,32 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The simulation control: reads the shared clock and moves it forward. All services of a local stack share
- * one {@link ControllableClock}, so advancing it through any service moves every service at once.
+ * The simulation control: reads the clock and moves it forward for every service at once. The service that
+ * receives the command moves its own clock, then broadcasts ClockAdvanced on {@code sim.clock}; every service
+ * instance (each in its own consumer group) moves its clock to the same instant. Services sharing one JVM share
+ * one clock, and moving to an instant already reached does nothing, so the broadcast is harmless there.
  */
 @RestController
 @RequestMapping("/api/v1/simulation/clock")
 public class ClockController {
     private final ControllableClock clock;
+    private final KafkaTemplate<String, String> kafka;
+    private final TopicProvisioner topics;
+    private final EventJson json;
+    private final String serviceName;
 
-    public ClockController(ControllableClock clock) {
+    public ClockController(ControllableClock clock, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
+                           EventJson json, String serviceName) {
         this.clock = clock;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.json = json;
+        this.serviceName = serviceName;
     }
 
     public record Advance(Duration duration, Instant to) {
@@ -35,15 +58,29 @@ public class ClockController {
     }
 
     @PostMapping("/advance")
-    public Map<String, Object> advance(@RequestBody Advance request) {
+    public Map<String, Object> advance(@RequestBody Advance request) throws Exception {
+        Instant target;
         if (request.to() != null) {
-            clock.advanceTo(request.to());
+            target = request.to();
         } else if (request.duration() != null && !request.duration().isNegative()) {
-            clock.advance(request.duration());
+            target = clock.instant().plus(request.duration());
         } else {
-            throw new fr.grd.mes.support.web.ValidationFailedException(java.util.List.of(
-                    new fr.grd.mes.support.web.Violation("duration", "give a positive ISO-8601 duration or 'to'")));
+            throw new ValidationFailedException(List.of(
+                    new Violation("duration", "give a positive ISO-8601 duration (\"P1D\") or an instant 'to'")));
         }
+        clock.advanceTo(target);
+        topics.ensure(Topics.SIMULATION_CLOCK);
+        EventEnvelope<ClockAdvanced> envelope = EventEnvelope.of(EventTypes.CLOCK_ADVANCED, "clock", null, null,
+                clock.instant(), new ClockAdvanced(target, serviceName));
+        kafka.send(Topics.SIMULATION_CLOCK, "clock", json.write(envelope)).get(10, TimeUnit.SECONDS);
         return now();
+    }
+
+    @KafkaListener(topics = Topics.SIMULATION_CLOCK, groupId = "${spring.application.name}.clock.${random.uuid}",
+            properties = "auto.offset.reset=latest")
+    public void onClockAdvanced(String value) {
+        if (json.read(value).payload() instanceof ClockAdvanced advanced) {
+            clock.advanceTo(advanced.to());
+        }
     }
 }
