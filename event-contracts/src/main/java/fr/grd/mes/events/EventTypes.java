@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String BILLING_RECORD = "SupplierBillingRecord";
     public static final String SUMMARY_SHEET = "SupplierSummarySheet";
     public static final String CLOCK_ADVANCED = "ClockAdvanced";
+    public static final String REQUEST_REJECTED = "RequestRejected";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(REQUEST_CREATED, RequestCreated.class),
@@ -37,7 +38,8 @@ public final class EventTypes {
             Map.entry(CONTRACTUAL_RECORD, ContractualRecord.class),
             Map.entry(BILLING_RECORD, BillingRecord.class),
             Map.entry(SUMMARY_SHEET, SummarySheet.class),
-            Map.entry(CLOCK_ADVANCED, ClockAdvanced.class));
+            Map.entry(CLOCK_ADVANCED, ClockAdvanced.class),
+            Map.entry(REQUEST_REJECTED, RequestRejected.class));
 
     private EventTypes() {
     }

@@ -22,7 +22,16 @@ public final class Topics {
      */
     public static final String SIMULATION_CLOCK = "sim.clock";
 
-    public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS);
+    /**
+     * Ingress. Writer: the SGE portal (outside this system). Key: the portal's request id. Value: the same JSON
+     * as {@code POST /api/v1/requests}, with a mandatory {@code portalRequestId}; not an envelope.
+     */
+    public static final String SGE_REQUESTS = "sge.requests";
+    /** Writer: request-service. Key: the portal's request id. RequestRejected with the original record. */
+    public static final String SGE_REQUESTS_REJECTED = "sge.requests.rejected";
+
+    public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS,
+            SGE_REQUESTS, SGE_REQUESTS_REJECTED);
 
     private Topics() {
     }

@@ -54,6 +54,12 @@ public class CaseService {
 
     /** Refuses with every reason at once, or stores the case with DMTR, DMREC and RequestCreated. */
     public Case submit(NewRequest request, List<Violation> formViolations) {
+        if (formViolations.isEmpty() && request.portalRequestId() != null) {
+            java.util.Optional<Case> already = byPortalRequestId(request.portalRequestId());
+            if (already.isPresent()) {
+                return already.get();
+            }
+        }
         RequestAdmission.Verdict verdict = admission.examine(request, formViolations);
         if (!verdict.admissible()) {
             throw new ValidationFailedException(verdict.violations());
@@ -65,6 +71,12 @@ public class CaseService {
                 created.getSupplierId(), created.requestCreated());
         publishTracking(created);
         return store.insert(created, COLLECTION);
+    }
+
+    public java.util.Optional<Case> byPortalRequestId(String portalRequestId) {
+        return java.util.Optional.ofNullable(store.mongo().findOne(org.springframework.data.mongodb.core.query.Query
+                .query(org.springframework.data.mongodb.core.query.Criteria.where("portalRequestId").is(portalRequestId)),
+                Case.class, COLLECTION));
     }
 
     public Case get(String caseId) {

@@ -46,6 +46,7 @@ public class Case extends AggregateRoot {
     private Slot requestedSlot;
     private List<String> additionalServices = new ArrayList<>();
     private String externalReference;
+    private String portalRequestId;
     private Instant receivedAt;
     private Deadlines deadlines;
     private CaseStatus status;
@@ -79,6 +80,7 @@ public class Case extends AggregateRoot {
         c.requestedSlot = request.requestedSlot();
         c.additionalServices = new ArrayList<>(request.additionalServices());
         c.externalReference = request.externalReference();
+        c.portalRequestId = request.portalRequestId();
         c.receivedAt = now;
         c.deadlines = deadlines;
         c.status = CaseStatus.COURS;
@@ -223,6 +225,10 @@ public class Case extends AggregateRoot {
 
     public String getExternalReference() {
         return externalReference;
+    }
+
+    public String getPortalRequestId() {
+        return portalRequestId;
     }
 
     public Instant getReceivedAt() {

@@ -6,7 +6,11 @@ import fr.grd.mes.events.Version;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A supplier's request as submitted, once its fields are well-formed. */
+/**
+ * A supplier's request as submitted, once its fields are well-formed. {@code portalRequestId} is the SGE
+ * portal's own id of the request, when it gave one: the same id never makes two cases.
+ */
 public record NewRequest(String pdl, String supplierId, Version version, Client client, LocalDate requestedDate,
-                         Slot requestedSlot, List<String> additionalServices, String externalReference) {
+                         Slot requestedSlot, List<String> additionalServices, String externalReference,
+                         String portalRequestId) {
 }

@@ -24,7 +24,7 @@ class CaseTest {
 
     private static Case newCase(Version version) {
         NewRequest request = new NewRequest("09111111111111", "FOURN", version, new Client("C", "0600000000"),
-                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF");
+                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF", null);
         return Case.receive("A000000001", request, "Z", SupplyState.COUP, Deadlines.of(RECEIVED, CALENDAR), RECEIVED);
     }
 

@@ -10,8 +10,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 
 import java.net.URI;
 import java.util.List;
@@ -34,23 +32,11 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof StreamReadException) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "the body is not well-formed JSON: " + firstLine(cause.getMessage()),
-                    List.of(new Violation("body", "malformed JSON")));
-        }
-        JacksonException jackson = firstWithPath(e);
-        if (jackson != null) {
-            String field = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = "invalid value: " + firstLine(cause.getMessage());
-            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + ": " + reason,
-                    List.of(new Violation(field, reason)));
-        }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body",
-                firstLine(cause.getMessage()), List.of(new Violation("body", "unreadable")));
+        Violation violation = JsonErrors.violationOf(e);
+        boolean malformed = violation.field().equals("body");
+        return problem(HttpStatus.BAD_REQUEST, malformed ? "malformed-json" : "invalid-request",
+                malformed ? "Malformed JSON" : "Invalid request", violation.field() + ": " + violation.reason(),
+                List.of(violation));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -90,22 +76,5 @@ public class ProblemDetailsAdvice {
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
-    }
-
-    private static JacksonException firstWithPath(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException j && !(t instanceof StreamReadException) && !j.getPath().isEmpty()) {
-                return j;
-            }
-        }
-        return null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -2,8 +2,6 @@ package fr.grd.mes.request.adapter.in.web;
 
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.request.domain.Case;
-import fr.grd.mes.request.domain.Client;
-import fr.grd.mes.request.domain.NewRequest;
 import fr.grd.mes.support.web.Violation;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
@@ -38,12 +36,7 @@ public class CaseController {
     @PostMapping("/requests")
     public ResponseEntity<Created> create(@RequestBody CreateRequestBody body) {
         List<Violation> form = fr.grd.mes.support.web.Violations.of(validator.validate(body));
-        NewRequest request = new NewRequest(body.pdl(), body.supplierId(), body.version(),
-                body.client() == null ? null : new Client(body.client().name(), body.client().phone()),
-                body.appointment() == null ? null : body.appointment().date(),
-                body.appointment() == null ? null : body.appointment().slot(),
-                body.additionalServices() == null ? List.of() : body.additionalServices(), body.externalReference());
-        Case created = cases.submit(request, form);
+        Case created = cases.submit(body.toNewRequest(), form);
         CaseView view = CaseView.of(created);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.getId()))
                 .body(new Created(created.getId(), view.status(), view.deadlines()));

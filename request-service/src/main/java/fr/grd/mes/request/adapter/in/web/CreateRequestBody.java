@@ -2,6 +2,8 @@ package fr.grd.mes.request.adapter.in.web;
 
 import fr.grd.mes.events.Slot;
 import fr.grd.mes.events.Version;
+import fr.grd.mes.request.domain.Client;
+import fr.grd.mes.request.domain.NewRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +23,15 @@ public record CreateRequestBody(
         @NotNull @Valid AppointmentBody appointment,
         @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,12}",
                 message = "must be a catalogue prestation code") String> additionalServices,
-        @Size(max = 64) String externalReference) {
+        @Size(max = 64) String externalReference,
+        @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}", message = "must be 1-64 letters, digits, _ . : or -")
+        String portalRequestId) {
+
+    public NewRequest toNewRequest() {
+        return new NewRequest(pdl, supplierId, version, client == null ? null : new Client(client.name(), client.phone()),
+                appointment == null ? null : appointment.date(), appointment == null ? null : appointment.slot(),
+                additionalServices == null ? List.of() : additionalServices, externalReference, portalRequestId);
+    }
 
     public record ClientBody(
             @NotBlank @Size(max = 120) String name,

@@ -1,0 +1,29 @@
+package fr.grd.mes.request.adapter.out.mongo;
+
+import fr.grd.mes.request.application.CaseService;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indexes of the cases: one case per portal request id (unique, sparse: requests made over HTTP without
+ * one are not constrained), and the lookups of the summary-sheet job.
+ */
+@Component
+public class CaseIndexes implements InitializingBean {
+    private final MongoTemplate mongo;
+
+    public CaseIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(CaseService.COLLECTION);
+        indexes.createIndex(new Index().on("portalRequestId", Sort.Direction.ASC).unique().sparse()
+                .named("one_case_per_portal_request"));
+        indexes.createIndex(new Index().on("summarySheetDue", Sort.Direction.ASC).named("summary_sheet_due"));
+    }
+}
