@@ -117,6 +117,11 @@ public class MesSupportAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    @Bean
+    fr.grd.mes.support.web.ContractsController contractsController() {
+        return new fr.grd.mes.support.web.ContractsController();
+    }
+
     @Bean("store")
     StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
         return new StoreHealthIndicator(mongo);

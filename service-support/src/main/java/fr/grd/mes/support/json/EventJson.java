@@ -1,5 +1,6 @@
 package fr.grd.mes.support.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.EventTypes;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,8 +13,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * JSON form of envelopes: money as decimal strings (DESIGN §6), dates ISO-8601, unknown fields ignored so
- * that schemas can grow. Reading dispatches on the logical {@code eventType}, never on a class name.
+ * JSON form of envelopes: money as decimal strings (DESIGN §6), dates ISO-8601, absent values left out
+ * (never {@code null}), unknown fields ignored so that schemas can grow. Reading dispatches on the logical {@code eventType}, never on a class name.
  */
 public final class EventJson {
     private final JsonMapper mapper;
@@ -22,6 +23,7 @@ public final class EventJson {
         this.mapper = JsonMapper.builder()
                 .addModule(moneyAsDecimalStrings())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
     }
 
