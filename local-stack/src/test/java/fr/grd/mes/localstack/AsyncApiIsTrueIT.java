@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The AsyncAPI document stays true: after a case has gone through, every topic on the broker is one the
- * document describes, and every record on it is one of the event types the document lists for that topic.
+ * document describes, and every record a service wrote on it (they carry an eventId header) is one of the event
+ * types the document lists for that topic.
  * Each service also serves the document and the schemas.
  */
 class AsyncApiIsTrueIT {
@@ -61,6 +62,9 @@ class AsyncApiIsTrueIT {
                 continue;
             }
             for (ConsumerRecord<String, String> record : readAll(stack.kafka.getBrokersAsString(), topic)) {
+                if (record.headers().lastHeader("eventId") == null) {
+                    continue; // not written by a service (the poison records other tests publish on purpose)
+                }
                 JsonNode value = Http.JSON.readTree(record.value());
                 assertThat(spec.eventTypes()).as("record on " + topic).contains(value.get("eventType").asString());
             }
