@@ -48,8 +48,12 @@ class AsyncApiIsTrueIT {
         await().until(() -> Http.get(stack.services.url(Service.BILLING) + "/api/v1/suppliers/FOURN-API/billing-lines?caseId="
                 + caseId).body().size() == 1);
 
+        Cases.await(stack, caseId, c -> "TERMN".equals(c.get("status").asString()));
+        await().until(() -> Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-API/perimeter/"
+                + pdl).status() == 200);
         Set<String> topics;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString()))) {
+            await().until(() -> admin.listTopics().names().get().contains(Topics.contractual("FOURN-API")));
             topics = admin.listTopics().names().get();
         }
         List<String> described = topics.stream().filter(t -> !t.startsWith("__") && !t.endsWith(".DLT")).toList();
