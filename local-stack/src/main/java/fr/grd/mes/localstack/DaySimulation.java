@@ -40,11 +40,13 @@ public final class DaySimulation {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Random random;
+    private final String token;
 
-    public DaySimulation(ServiceStack stack, long seed) {
+    public DaySimulation(ServiceStack stack, long seed, String token) {
         this.stack = stack;
         this.clock = stack.clock();
         this.random = new Random(seed);
+        this.token = token;
     }
 
     private record SimCase(String caseId, String supplier, String version) {
@@ -280,8 +282,8 @@ public final class DaySimulation {
     }
 
     private JsonNode get(Service service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }
 
@@ -302,7 +304,7 @@ public final class DaySimulation {
     private HttpResponse<String> send(Service service, String path, String method, Object body)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

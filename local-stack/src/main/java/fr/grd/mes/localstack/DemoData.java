@@ -27,11 +27,13 @@ public final class DemoData {
             "09222222222221", "09222222222222", "09333333333333");
 
     private final ServiceStack stack;
+    private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DemoData(ServiceStack stack) {
+    public DemoData(ServiceStack stack, String token) {
         this.stack = stack;
+        this.token = token;
     }
 
     public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
@@ -59,18 +61,18 @@ public final class DemoData {
     }
 
     private boolean exists(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode() == 200;
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
     }
 
     private String get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private void put(String url, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {

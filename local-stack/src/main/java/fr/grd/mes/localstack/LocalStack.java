@@ -76,19 +76,20 @@ public final class LocalStack {
         toClose.add(mongo::shutdown);
 
         createTopics(broker.bootstrap());
+        DevJwt issuer = DevJwt.loadOrCreate(dataDir.resolve("dev-jwt"));
 
         System.out.println("Starting the four services ...");
         ServiceStack services = new ServiceStack(broker.bootstrap(), "mongodb://localhost:" + mongoPort, clock, ports,
-                List.of("--mes.env=local"));
+                List.of("--mes.env=local", issuer.serviceArgument()));
         toClose.add(services);
         services.startAll();
 
         BusinessCalendar calendar = new BusinessCalendar();
-        new DemoData(services).load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
+        new DemoData(services, issuer.distributorToken()).load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
         printWelcome(services, broker.bootstrap(), mongoPort, clock);
         int simulate = simulatedRequests(args);
         if (simulate > 0) {
-            new DaySimulation(services, 42).run(simulate);
+            new DaySimulation(services, 42, issuer.distributorToken()).run(simulate);
             if (List.of(args).contains("--then-exit")) {
                 System.exit(0);
             }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DaySimulationIT {
     @Test
     void aScriptedDayBillsEveryBranchAsTheChartSays() throws Exception {
-        DaySimulation.Result result = new DaySimulation(TestStack.get().services, 7).run(60);
+        DaySimulation.Result result = new DaySimulation(TestStack.get().services, 7, TestStack.get().issuer.distributorToken()).run(60);
 
         int completed = result.cases(b -> b.endsWith("/ CPRE"));
         int absent = result.cases(b -> b.endsWith("/ CPNR"));

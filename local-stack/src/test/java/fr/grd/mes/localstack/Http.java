@@ -18,17 +18,28 @@ public final class Http {
     public record Response(int status, String contentType, JsonNode body, String raw) {
     }
 
+    private static volatile String defaultToken;
+
+    /** The bearer token sent when a call names none (the stack's distributor token). */
+    public static void defaultToken(String token) {
+        defaultToken = token;
+    }
+
     private Http() {
     }
 
     public static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return get(url, defaultToken);
+    }
+
+    public static Response get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
     /** GET of a non-JSON resource (Prometheus text, files). */
     public static String text(String url) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            return CLIENT.send(withToken(HttpRequest.newBuilder(URI.create(url)).GET(), defaultToken).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -39,21 +50,37 @@ public final class Http {
     }
 
     public static Response post(String url, Object body) {
+        return post(url, body, defaultToken);
+    }
+
+    public static Response post(String url, Object body, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))),
+                token);
     }
 
     public static Response put(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+        return put(url, body, defaultToken);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    public static Response put(String url, Object body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))),
+                token);
+    }
+
+    private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private static Response send(HttpRequest.Builder request, String token) {
+        withToken(request, token);
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = raw == null || raw.isBlank() || !contentType.contains("json") ? null : JSON.readTree(raw);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body, raw);
         } catch (IOException e) {

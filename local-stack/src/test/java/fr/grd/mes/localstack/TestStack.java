@@ -29,6 +29,7 @@ public final class TestStack {
     public final MongoClient mongo;
     public final ServiceStack services;
     public final ControllableClock clock;
+    public final DevJwt issuer;
 
     private TestStack() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
@@ -40,8 +41,14 @@ public final class TestStack {
         mongoUri = "mongodb://localhost:" + address.getPort();
         mongo = MongoClients.create(mongoUri);
         clock = ControllableClock.fixed(START);
+        try {
+            issuer = DevJwt.loadOrCreate(java.nio.file.Files.createTempDirectory("mes-dev-jwt"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Http.defaultToken(issuer.distributorToken());
         services = new ServiceStack(kafka.getBrokersAsString(), mongoUri, clock, Map.of(),
-                List.of("--mes.scheduler.period=PT0.2S", "--mes.outbox.poll-millis=100",
+                List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S", "--mes.outbox.poll-millis=100",
                         "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"))
                 .startAll();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));

@@ -36,6 +36,7 @@ import java.time.Clock;
  */
 @AutoConfiguration(before = DataMongoAutoConfiguration.class)
 @EnableConfigurationProperties(MesProperties.class)
+@org.springframework.context.annotation.Import(fr.grd.mes.support.security.MesSecurityConfiguration.class)
 public class MesSupportAutoConfiguration {
 
     @Bean

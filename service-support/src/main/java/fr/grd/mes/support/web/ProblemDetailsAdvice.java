@@ -55,6 +55,11 @@ public class ProblemDetailsAdvice {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());

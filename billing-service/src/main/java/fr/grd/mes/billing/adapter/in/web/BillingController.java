@@ -41,6 +41,7 @@ public class BillingController {
 
     @GetMapping("/suppliers/{supplierId}/billing-lines")
     public List<BillingRecord> lines(@PathVariable String supplierId, @RequestParam(required = false) String caseId) {
+        fr.grd.mes.support.security.Caller.current().requireVisible(supplierId, "billing lines of " + supplierId);
         return billing.billsOf(supplierId, caseId).stream().flatMap(bill -> bill.records().stream()).toList();
     }
 

@@ -83,7 +83,9 @@ public class DeliveryPointController {
 
     @GetMapping("/suppliers/{supplierId}/perimeter/{pdl}")
     public PerimeterView perimeter(@PathVariable String supplierId, @PathVariable String pdl) {
-        DeliveryPoint point = referential.get(pdl);
+        fr.grd.mes.support.security.Caller.current().requireVisible(supplierId, "perimeter of " + supplierId);
+        DeliveryPoint point = referential.find(pdl).orElseThrow(() ->
+                new NotFoundException("PdL " + pdl + " never entered the perimeter of " + supplierId));
         PerimeterEntry entry = point.perimeterEntryOf(supplierId)
                 .orElseThrow(() -> new NotFoundException("PdL " + pdl + " never entered the perimeter of " + supplierId));
         return new PerimeterView(pdl, supplierId, entry.from(), entry.meterIndex(), entry.caseId(),

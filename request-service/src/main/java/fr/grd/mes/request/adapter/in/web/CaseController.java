@@ -2,6 +2,8 @@ package fr.grd.mes.request.adapter.in.web;
 
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.request.domain.Case;
+import fr.grd.mes.support.security.Caller;
+import fr.grd.mes.support.web.ForbiddenException;
 import fr.grd.mes.support.web.Violation;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +37,10 @@ public class CaseController {
 
     @PostMapping("/requests")
     public ResponseEntity<Created> create(@RequestBody CreateRequestBody body) {
+        Caller caller = Caller.current();
+        if (body.supplierId() != null && !caller.mayActFor(body.supplierId())) {
+            throw new ForbiddenException("a supplier creates requests only for itself (" + caller.supplierId() + ")");
+        }
         List<Violation> form = fr.grd.mes.support.web.Violations.of(validator.validate(body));
         Case created = cases.submit(body.toNewRequest(), form);
         CaseView view = CaseView.of(created);
@@ -44,7 +50,7 @@ public class CaseController {
 
     @GetMapping("/cases/{caseId}")
     public CaseView get(@PathVariable String caseId) {
-        return CaseView.of(cases.get(caseId));
+        return CaseView.of(visible(caseId));
     }
 
     @PostMapping("/cases/{caseId}/express-escalation")
@@ -53,6 +59,19 @@ public class CaseController {
             throw new fr.grd.mes.support.web.ValidationFailedException(List.of(new Violation("sgeCaseNumber",
                     "must be the SGE case number of the initial request (" + caseId + ")")));
         }
+        visible(caseId);
         return CaseView.of(cases.escalate(caseId, body == null ? null : body.caller()));
+    }
+
+    /** The case if the caller may see it; another supplier's case is "not found", exactly like a missing one. */
+    private Case visible(String caseId) {
+        Case found;
+        try {
+            found = cases.get(caseId);
+        } catch (fr.grd.mes.support.web.NotFoundException missing) {
+            throw new fr.grd.mes.support.web.NotFoundException("case " + caseId + " not found");
+        }
+        Caller.current().requireVisible(found.getSupplierId(), "case " + caseId);
+        return found;
     }
 }

@@ -120,7 +120,14 @@ public class SchedulingController {
 
     @GetMapping("/appointments/{id}")
     public AppointmentView appointment(@PathVariable String id) {
-        return AppointmentView.of(appointments.get(id));
+        Appointment appointment;
+        try {
+            appointment = appointments.get(id);
+        } catch (fr.grd.mes.support.web.NotFoundException missing) {
+            throw new fr.grd.mes.support.web.NotFoundException("appointment " + id + " not found");
+        }
+        fr.grd.mes.support.security.Caller.current().requireVisible(appointment.getSupplierId(), "appointment " + id);
+        return AppointmentView.of(appointment);
     }
 
     @GetMapping("/advancements")

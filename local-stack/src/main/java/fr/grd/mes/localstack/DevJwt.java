@@ -1,0 +1,124 @@
+package fr.grd.mes.localstack;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The local stack's development issuer: an RSA key pair kept in {@code <data dir>/dev-jwt/} (created on first
+ * use), whose public key the services are given as {@code spring.security.oauth2.resourceserver.jwt
+ * .public-key-location}, and a way to mint tokens per role and supplier. Production uses a real issuer URI.
+ *
+ * <pre>./mint-token.sh SUPPLIER FOURN-ALPHA      ./mint-token.sh OPERATOR      ./mint-token.sh TECHNICIAN</pre>
+ */
+public final class DevJwt {
+    public static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
+
+    private final RSAPrivateKey privateKey;
+    private final Path publicKeyFile;
+
+    private DevJwt(RSAPrivateKey privateKey, Path publicKeyFile) {
+        this.privateKey = privateKey;
+        this.publicKeyFile = publicKeyFile;
+    }
+
+    /** The key pair of {@code dir}, created there if absent. */
+    public static DevJwt loadOrCreate(Path dir) throws IOException, GeneralSecurityException {
+        Path privateFile = dir.resolve("private-key.pem");
+        Path publicFile = dir.resolve("public-key.pem");
+        if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
+            Files.createDirectories(dir);
+            KeyPair pair = generate();
+            Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        }
+        String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
+                .decode(body)));
+        return new DevJwt((RSAPrivateKey) key, publicFile);
+    }
+
+    private static KeyPair generate() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** The property value that points a service at the public key. */
+    public String publicKeyLocation() {
+        return "file:" + publicKeyFile.toAbsolutePath();
+    }
+
+    /** The argument to give each service so it trusts this issuer's tokens. */
+    public String serviceArgument() {
+        return "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation();
+    }
+
+    public String mint(String subject, List<String> roles, String supplierId, Duration validity) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject)
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validity))).claim("roles", roles);
+        if (supplierId != null) {
+            claims.claim("supplier_id", supplierId);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dev").build(), claims.build());
+        try {
+            jwt.sign(new RSASSASigner(privateKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** A token for the distributor's own tooling (demo loader, simulation): desk, technician and portal. */
+    public String distributorToken() {
+        return mint("local-stack", List.of("OPERATOR", "TECHNICIAN", "PORTAL"), null, Duration.ofDays(30));
+    }
+
+    /** {@code mint ROLE[,ROLE...] [supplierId] [validity, e.g. PT12H]}: prints a token signed by the dev key. */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: mint-token.sh ROLE[,ROLE...] [supplierId] [validity PT12H]   "
+                    + "roles: SUPPLIER OPERATOR TECHNICIAN PORTAL");
+            System.exit(2);
+        }
+        List<String> roles = Arrays.stream(args[0].split(",")).map(String::trim).map(String::toUpperCase).toList();
+        String supplier = args.length > 1 ? args[1] : null;
+        if (roles.contains("SUPPLIER") && supplier == null) {
+            System.err.println("a SUPPLIER token needs the supplier id, e.g. mint-token.sh SUPPLIER FOURN-ALPHA");
+            System.exit(2);
+        }
+        Duration validity = args.length > 2 ? Duration.parse(args[2]) : Duration.ofHours(12);
+        String dataDir = System.getenv().getOrDefault("MES_DATA_DIR", ".local-stack");
+        DevJwt issuer = loadOrCreate(Path.of(dataDir, "dev-jwt"));
+        String subject = supplier != null ? supplier.toLowerCase() + "-user" : roles.get(0).toLowerCase() + "-user";
+        System.out.println(issuer.mint(subject, roles, supplier, validity));
+    }
+}
