@@ -9,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * share one JVM in the local stack without their settings colliding.
  */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ContractServiceApplication {
     public static final String NAME = "contract-service";
 

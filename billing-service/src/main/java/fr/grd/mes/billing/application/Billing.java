@@ -60,8 +60,8 @@ public class Billing {
         CatalogueVersion version = catalogue.inForceOn(interventionDate).orElseThrow(() ->
                 new IllegalStateException("no catalogue version in force on " + interventionDate));
         InterventionBill bill = InterventionBill.price(interventionId, caseId, pdl, supplierId, outcome,
-                interventionDate, LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), externalReference, codes,
-                version);
+                interventionDate, clock.instant(), LocalDate.now(clock.withZone(BusinessCalendar.PARIS)),
+                externalReference, codes, version);
         bill.records().forEach(record -> outbox.append(bill, Topics.billing(supplierId), EventTypes.BILLING_RECORD,
                 caseId, caseId, supplierId, record));
         try {

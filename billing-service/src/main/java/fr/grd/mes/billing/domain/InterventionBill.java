@@ -20,6 +20,7 @@ public class InterventionBill extends AggregateRoot {
     private String outcome;
     private LocalDate interventionDate;
     private LocalDate billingDate;
+    private java.time.Instant billedAt;
     private String catalogueVersion;
     private String externalReference;
     private List<BillingLine> lines = new ArrayList<>();
@@ -29,8 +30,9 @@ public class InterventionBill extends AggregateRoot {
     }
 
     public static InterventionBill price(String interventionId, String caseId, String pdl, String supplierId,
-                                         String outcome, LocalDate interventionDate, LocalDate billingDate,
-                                         String externalReference, List<String> codes, CatalogueVersion catalogue) {
+                                         String outcome, LocalDate interventionDate, java.time.Instant billedAt,
+                                         LocalDate billingDate, String externalReference, List<String> codes,
+                                         CatalogueVersion catalogue) {
         InterventionBill bill = new InterventionBill();
         bill.id = interventionId;
         bill.caseId = caseId;
@@ -39,6 +41,7 @@ public class InterventionBill extends AggregateRoot {
         bill.outcome = outcome;
         bill.interventionDate = interventionDate;
         bill.billingDate = billingDate;
+        bill.billedAt = billedAt;
         bill.externalReference = externalReference;
         bill.catalogueVersion = catalogue.id();
         for (String code : codes) {
@@ -85,6 +88,18 @@ public class InterventionBill extends AggregateRoot {
 
     public LocalDate getBillingDate() {
         return billingDate;
+    }
+
+    public java.time.Instant getBilledAt() {
+        return billedAt;
+    }
+
+    public BigDecimal totalVat() {
+        return lines.stream().map(BillingLine::vatAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public BigDecimal totalInclTax() {
+        return lines.stream().map(BillingLine::amountInclTax).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     public String getCatalogueVersion() {

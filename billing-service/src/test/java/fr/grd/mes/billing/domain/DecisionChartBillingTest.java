@@ -48,7 +48,8 @@ class DecisionChartBillingTest {
                 ? BillingPolicy.codesForCompleted(advanced, additionalServices)
                 : BillingPolicy.codesForClientAbsent();
         InterventionBill bill = InterventionBill.price("A000000001-R1", "A000000001", "09111111111111", "FOURN",
-                outcome, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3), "REF", codes, CATALOGUE);
+                outcome, LocalDate.of(2026, 12, 3), java.time.Instant.parse("2026-12-03T10:00:00Z"),
+                LocalDate.of(2026, 12, 3), "REF", codes, CATALOGUE);
 
         assertThat(bill.getLines()).extracting(BillingLine::code).containsExactlyElementsOf(expectedCodes);
         assertThat(bill.totalExclTax()).isEqualTo(new BigDecimal(totalExclTax));

@@ -59,7 +59,7 @@ public class DeliveryPoint extends AggregateRoot {
             return Optional.empty();
         }
         perimeter.add(new PerimeterEntry(done.supplierId(), done.interventionDate(), done.meterIndex(),
-                done.caseId()));
+                done.caseId(), done.externalReference(), now));
         supplyState = SupplyState.ALIM;
         currentSupplierId = done.supplierId();
         changed(now);

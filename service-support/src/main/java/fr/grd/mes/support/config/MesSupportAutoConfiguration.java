@@ -123,6 +123,28 @@ public class MesSupportAutoConfiguration {
         return new fr.grd.mes.support.web.ContractsController();
     }
 
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
+    fr.grd.mes.support.flowfile.FlowFileExporter flowFileExporter(MongoTemplate mongo,
+            java.util.List<fr.grd.mes.support.flowfile.FlowContent> contents, Clock clock,
+            @Value("${mes.files.issuer:GRD}") String issuer) {
+        return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
+    fr.grd.mes.support.flowfile.FlowFileController flowFileController(
+            fr.grd.mes.support.flowfile.FlowFileExporter exporter, Clock clock) {
+        return new fr.grd.mes.support.flowfile.FlowFileController(exporter, clock);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
+    fr.grd.mes.support.flowfile.FlowFileJob flowFileJob(fr.grd.mes.support.flowfile.FlowFileExporter exporter,
+                                                        MongoTemplate mongo, Clock clock) {
+        return new fr.grd.mes.support.flowfile.FlowFileJob(exporter, mongo, clock);
+    }
+
     @Bean("store")
     StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
         return new StoreHealthIndicator(mongo);

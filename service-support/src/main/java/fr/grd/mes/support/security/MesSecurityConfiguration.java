@@ -42,6 +42,8 @@ public class MesSecurityConfiguration {
                     rules.requestMatchers("/api/v1/simulation/**").hasRole(Roles.OPERATOR);
                     rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/asyncapi/**", "/schemas/**")
                             .authenticated();
+                    rules.requestMatchers("/api/v1/suppliers/*/files", "/api/v1/suppliers/*/files/**")
+                            .hasAnyRole(Roles.SUPPLIER, Roles.OPERATOR);
                     serviceRules.orderedStream().forEach(service -> service.apply(rules));
                     rules.anyRequest().denyAll();
                 })
