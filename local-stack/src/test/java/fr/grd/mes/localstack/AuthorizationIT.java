@@ -107,6 +107,11 @@ class AuthorizationIT {
                 new Endpoint(Service.CONTRACT, "GET", "/api/v1/suppliers/" + A + "/perimeter/{pdlA}", null,
                         Set.of("SUPPLIER", "OPERATOR")),
                 new Endpoint(Service.REQUEST, "POST", "/api/v1/simulation/clock/advance", Map.of(), Set.of("OPERATOR")),
+                new Endpoint(Service.BILLING, "GET", "/api/v1/suppliers/" + A + "/files", null, Set.of("SUPPLIER", "OPERATOR")),
+                new Endpoint(Service.CONTRACT, "POST", "/api/v1/suppliers/" + A + "/files/C15", Map.of(),
+                        Set.of("SUPPLIER", "OPERATOR")),
+                new Endpoint(Service.REQUEST, "GET", "/api/v1/suppliers/" + A + "/files/none.zip", null,
+                        Set.of("SUPPLIER", "OPERATOR")),
                 new Endpoint(Service.BILLING, "GET", "/actuator/prometheus", null, Set.of("OPERATOR")),
                 new Endpoint(Service.CONTRACT, "GET", "/v3/api-docs", null,
                         Set.of("SUPPLIER", "OPERATOR", "TECHNICIAN", "PORTAL")),
@@ -166,7 +171,9 @@ class AuthorizationIT {
                 url(Service.SCHEDULING, "/api/v1/appointments/" + caseA + "-R1"),
                 url(Service.BILLING, "/api/v1/suppliers/" + A + "/billing-lines"),
                 url(Service.BILLING, "/api/v1/suppliers/" + A + "/billing-lines?caseId=" + caseA),
-                url(Service.CONTRACT, "/api/v1/suppliers/" + A + "/perimeter/" + pdlA));
+                url(Service.CONTRACT, "/api/v1/suppliers/" + A + "/perimeter/" + pdlA),
+                url(Service.BILLING, "/api/v1/suppliers/" + A + "/files"),
+                url(Service.REQUEST, "/api/v1/suppliers/" + A + "/files?flow=X12"));
         for (String url : ofA) {
             Http.Response response = Http.get(url, supplierB);
             assertThat(response.status()).as(url).isEqualTo(404);
