@@ -23,6 +23,11 @@ public final class EventTypes {
     public static final String SUMMARY_SHEET = "SupplierSummarySheet";
     public static final String CLOCK_ADVANCED = "ClockAdvanced";
     public static final String REQUEST_REJECTED = "RequestRejected";
+    public static final String AMENDMENT_ISSUED = "AmendmentIssued";
+    public static final String AMENDMENT_ACCEPTED = "AmendmentAccepted";
+    public static final String AMENDMENT_EXPIRED = "AmendmentExpired";
+    public static final String AMENDMENT_VOIDED = "AmendmentVoided";
+    public static final String CONNECTION_AGREEMENT_OVERDUE = "ConnectionAgreementOverdue";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(REQUEST_CREATED, RequestCreated.class),
@@ -39,7 +44,12 @@ public final class EventTypes {
             Map.entry(BILLING_RECORD, BillingRecord.class),
             Map.entry(SUMMARY_SHEET, SummarySheet.class),
             Map.entry(CLOCK_ADVANCED, ClockAdvanced.class),
-            Map.entry(REQUEST_REJECTED, RequestRejected.class));
+            Map.entry(REQUEST_REJECTED, RequestRejected.class),
+            Map.entry(AMENDMENT_ISSUED, AmendmentIssued.class),
+            Map.entry(AMENDMENT_ACCEPTED, AmendmentAccepted.class),
+            Map.entry(AMENDMENT_EXPIRED, AmendmentExpired.class),
+            Map.entry(AMENDMENT_VOIDED, AmendmentVoided.class),
+            Map.entry(CONNECTION_AGREEMENT_OVERDUE, ConnectionAgreementOverdue.class));
 
     private EventTypes() {
     }

@@ -46,6 +46,10 @@ public final class TopicCatalog {
             new TopicSpec(Topics.summary("{supplierId}"), "caseId", "request-service", List.of("supplier"),
                     List.of(EventTypes.SUMMARY_SHEET), false,
                     "Summary sheets of advanced express cases, the day after the intervention."),
+            new TopicSpec(Topics.AMENDMENTS, "amendmentId", "contract-service", List.of("operations"),
+                    List.of(EventTypes.AMENDMENT_ISSUED, EventTypes.AMENDMENT_ACCEPTED, EventTypes.AMENDMENT_EXPIRED,
+                            EventTypes.AMENDMENT_VOIDED, EventTypes.CONNECTION_AGREEMENT_OVERDUE), false,
+                    "The lifecycle of \"Avenant L. 342-2\" amendments to HTA connection proposals."),
             new TopicSpec(Topics.SIMULATION_CLOCK, "clock", "any service (simulation control)",
                     List.of("every service"), List.of(EventTypes.CLOCK_ADVANCED), false,
                     "Simulation only: moves every service's clock forward."));

@@ -30,8 +30,11 @@ public final class Topics {
     /** Writer: request-service. Key: the portal's request id. RequestRejected with the original record. */
     public static final String SGE_REQUESTS_REJECTED = "sge.requests.rejected";
 
+    /** Writer: contract-service. Key: amendment id. The "Avenant L. 342-2" lifecycle. */
+    public static final String AMENDMENTS = "contract.amendments";
+
     public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS,
-            SGE_REQUESTS, SGE_REQUESTS_REJECTED);
+            SGE_REQUESTS, SGE_REQUESTS_REJECTED, AMENDMENTS);
 
     private Topics() {
     }

@@ -19,6 +19,7 @@ public class SecurityRules {
             rules.requestMatchers(HttpMethod.GET, "/api/v1/delivery-points/*").hasAnyRole(OPERATOR, PORTAL, TECHNICIAN);
             rules.requestMatchers(HttpMethod.PUT, "/api/v1/delivery-points/*").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/perimeter/*").hasAnyRole(SUPPLIER, OPERATOR);
+            rules.requestMatchers("/api/v1/amendments", "/api/v1/amendments/**").hasRole(OPERATOR);
         };
     }
 }

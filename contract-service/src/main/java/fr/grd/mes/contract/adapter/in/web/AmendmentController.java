@@ -1,0 +1,127 @@
+package fr.grd.mes.contract.adapter.in.web;
+
+import fr.grd.mes.contract.adapter.out.pdf.AmendmentDocument;
+import fr.grd.mes.contract.application.AmendmentDesk;
+import fr.grd.mes.contract.domain.amendment.Amendment;
+import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
+import fr.grd.mes.contract.domain.amendment.Annexe3;
+import fr.grd.mes.support.web.ValidationFailedException;
+import fr.grd.mes.support.web.Violation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** "Avenant L. 342-2" amendments: drafting, the computed contribution, lifecycle actions and the PDF document. */
+@RestController
+@RequestMapping("/api/v1/amendments")
+public class AmendmentController {
+    private final AmendmentDesk desk;
+    private final AmendmentDocument document;
+
+    public AmendmentController(AmendmentDesk desk, AmendmentDocument document) {
+        this.desk = desk;
+        this.document = document;
+    }
+
+    public record AmendmentView(String id, String status, AmendmentTerms terms, Annexe3.Contribution contribution,
+                                BigDecimal depositDue, BigDecimal mandataireWorks, List<Amendment.Piece> requiredPieces,
+                                List<Amendment.Piece> receivedPieces, List<Amendment.Piece> missingPieces,
+                                LocalDate issuedOn, LocalDate acceptedOn, BigDecimal depositCashed,
+                                Boolean municipalityAgreed, LocalDate connectionAgreementDue,
+                                LocalDate connectionAgreementDeliveredOn, boolean connectionAgreementOverdue,
+                                BigDecimal refunded) {
+        static AmendmentView of(Amendment a) {
+            return new AmendmentView(a.getId(), a.getStatus().name(), a.getTerms(), a.contribution(), a.depositDue(),
+                    a.mandataireWorks(), List.copyOf(a.requiredPieces()), a.getReceivedPieces(), a.missingPieces(),
+                    a.getIssuedOn(), a.getAcceptedOn(), a.getDepositCashed(), a.getMunicipalityAgreed(),
+                    a.getConnectionAgreementDue(), a.getConnectionAgreementDeliveredOn(),
+                    a.isConnectionAgreementOverdue(), a.getRefunded());
+        }
+    }
+
+    public record PieceBody(Amendment.Piece piece, LocalDate receivedOn) {
+    }
+
+    public record DecisionBody(Boolean agreed, LocalDate decidedOn) {
+    }
+
+    public record DeliveryBody(LocalDate deliveredOn) {
+    }
+
+    public record RevisionBody(LocalDate requesterWorksFinishedOn, BigDecimal indexRatio, BigDecimal newVatRate) {
+    }
+
+    public record ClaimBody(Boolean admissible) {
+    }
+
+    @PostMapping
+    public ResponseEntity<AmendmentView> draft(@RequestBody AmendmentTerms terms) {
+        Amendment a = desk.draft(terms);
+        return ResponseEntity.created(URI.create("/api/v1/amendments/" + a.getId())).body(AmendmentView.of(a));
+    }
+
+    @GetMapping("/{id}")
+    public AmendmentView get(@PathVariable String id) {
+        return AmendmentView.of(desk.get(id));
+    }
+
+    @PostMapping("/{id}/issue")
+    public AmendmentView issue(@PathVariable String id) {
+        return AmendmentView.of(desk.issue(id));
+    }
+
+    @PostMapping("/{id}/pieces")
+    public AmendmentView piece(@PathVariable String id, @RequestBody PieceBody body) {
+        if (body.piece() == null) {
+            throw new ValidationFailedException(List.of(new Violation("piece", "name the piece received")));
+        }
+        return AmendmentView.of(desk.receive(id, body.piece(), body.receivedOn()));
+    }
+
+    @PostMapping("/{id}/municipality-decision")
+    public AmendmentView municipality(@PathVariable String id, @RequestBody DecisionBody body) {
+        if (body.agreed() == null) {
+            throw new ValidationFailedException(List.of(new Violation("agreed", "must be true or false")));
+        }
+        return AmendmentView.of(desk.municipalityDecision(id, body.agreed(), body.decidedOn()));
+    }
+
+    @PostMapping("/{id}/connection-agreement")
+    public AmendmentView connectionAgreement(@PathVariable String id, @RequestBody(required = false) DeliveryBody body) {
+        return AmendmentView.of(desk.connectionAgreementDelivered(id, body == null ? null : body.deliveredOn()));
+    }
+
+    @PostMapping("/{id}/price-revision")
+    public Amendment.PriceRevision revise(@PathVariable String id, @RequestBody RevisionBody body) {
+        if (body.requesterWorksFinishedOn() == null || body.indexRatio() == null || body.indexRatio().signum() <= 0) {
+            throw new ValidationFailedException(List.of(new Violation("requesterWorksFinishedOn",
+                    "give the date the requester's works finished and a positive barème index ratio")));
+        }
+        return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), body.newVatRate());
+    }
+
+    @PostMapping("/{id}/late-delivery-claim")
+    public Map<String, BigDecimal> claim(@PathVariable String id, @RequestBody ClaimBody body) {
+        return Map.of("indemnity", desk.lateDeliveryClaim(id, Boolean.TRUE.equals(body.admissible())));
+    }
+
+    @GetMapping(value = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> document(@PathVariable String id) {
+        Amendment a = desk.get(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"avenant-L342-2-" + id + ".pdf\"")
+                .body(document.render(a));
+    }
+}

@@ -1,0 +1,127 @@
+package fr.grd.mes.contract.domain.amendment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the operator fills in the "Avenant L. 342-2" template (Enedis-FOR-RAC_056E v2): every
+ * {@code [field]} and, for every "Option … / Fin Options" group, the chosen option with its own fields. A group
+ * is a record whose {@code choice} names the option; the fields of the other options must stay empty.
+ */
+public record AmendmentTerms(
+        String amendmentNumber,
+        LocalDate amendmentDate,
+        LocalDate validUntil,
+        Party recipient,
+        Party requester,
+        Boolean recipientIsMandatedThirdParty,
+        Address recipientAddress,
+        Address worksAddress,
+        LocalDate requestReceived,
+        LocalDate requestComplete,
+        LocalDate pdrDate,
+        String pdrNumber,
+        LocalDate l3422RequestDate,
+        BigDecimal connectionPowerKw,
+        Integer connectionVoltageKv,
+        HtbImpact htbImpact,
+        HtaSolution htaSolution,
+        DeliveryPointLocation deliveryPoint,
+        Metering metering,
+        EnedisWorksOutsideOrr enedisWorksOutsideOrr,
+        List<String> requesterWorksOutsideOrr,
+        Protection protection,
+        ContributionBasis contributionBasis,
+        DepositTerms deposit,
+        Signature signature,
+        Annex1Form annex1,
+        List<ContributionLine> contributionLines,
+        BigDecimal pdrOrrAmountExclTax,
+        BigDecimal pdrOrrRefactionExclTax,
+        BigDecimal pracDepositPaid,
+        Integer executionDelayWeeks,
+        Integer connectionAgreementDelayWeeks,
+        Contact contact) {
+
+    /** tg φ of the studied connection, fixed by the template. */
+    public static final BigDecimal TAN_PHI = new BigDecimal("0.4");
+
+    public record Party(String title, String lastName, String firstName) {
+    }
+
+    public record Address(String street, String complement, String postalCode, String city, String country) {
+    }
+
+    public record Contact(String name, String phone, String email) {
+    }
+
+    /** 3.1 HTB: HTB1 no impact; HTB2 source substation created/modified and HTB extension; HTB3 extension and replacement. */
+    public record HtbImpact(Choice choice) {
+        public enum Choice { HTB1, HTB2, HTB3 }
+    }
+
+    /**
+     * 3.2 HTA: the feeding scheme and supply voltage, then HTA1 (new extension) or HTA2 (extension and replacement
+     * of an existing line, with the replaced length).
+     */
+    public record HtaSolution(FeedingScheme feedingScheme, Integer supplyVoltageKv, Choice choice, Laying laying,
+                              Integer sectionMm2, Conductor conductor, Integer lengthM, Integer lengthOnSiteM,
+                              Integer replacedLengthM) {
+        public enum Choice { HTA1, HTA2 }
+
+        public enum FeedingScheme { COUPURE_ARTERE, DOUBLE_DERIVATION, ANTENNE }
+
+        public enum Laying { SOUTERRAINE, AERIENNE }
+
+        public enum Conductor { ALU, CU }
+    }
+
+    /** 3.3: the reference location, or another one (not at the plot boundary, or described by the requester). */
+    public record DeliveryPointLocation(Choice choice, SubChoice subChoice, String description) {
+        public enum Choice { REFERENCE, OTHER_THAN_REFERENCE }
+
+        public enum SubChoice { NOT_AT_PLOT_BOUNDARY, REQUESTER_SPECIFIED }
+    }
+
+    /** 3.4 and 4.x: HTA metering at a voltage (with bi-voltage transformers if a move to 20 kV is planned) or BT. */
+    public record Metering(Choice choice, Integer voltageKv, Boolean biVoltageTo20kv, Integer currentVoltageKv) {
+        public enum Choice { HTA, BT }
+    }
+
+    /** 4.1.1: the realised solution is strictly the ORR, or includes the listed works outside it. */
+    public record EnedisWorksOutsideOrr(Choice choice, List<String> works) {
+        public enum Choice { STRICTLY_ORR, WITH_WORKS_OUTSIDE_ORR }
+    }
+
+    /** 4.2.4: compensated neutral (with HTA metering), coupure d'artère, or generation within the operation. */
+    public record Protection(Choice choice) {
+        public enum Choice { COMPENSATED_NEUTRAL, COUPURE_ARTERE, GENERATION_ON_SITE }
+    }
+
+    /** 5.2: priced with the simplified cost formulas or at real costs; firm, or an estimate (real costs only). */
+    public record ContributionBasis(Basis basis, Firmness firmness) {
+        public enum Basis { FCS, REAL_COSTS }
+
+        public enum Firmness { FIRM, ESTIMATE }
+    }
+
+    /** 5.3: a requester other than a local authority pays a deposit (percentage); a local authority does not. */
+    public record DepositTerms(Choice choice, BigDecimal percentage) {
+        public enum Choice { NOT_LOCAL_AUTHORITY, LOCAL_AUTHORITY }
+
+        public boolean localAuthority() {
+            return choice == Choice.LOCAL_AUTHORITY;
+        }
+    }
+
+    /** 14: signed on paper or electronically. */
+    public record Signature(Choice choice) {
+        public enum Choice { PAPER, ELECTRONIC }
+    }
+
+    /** Annexe 1: the request file as paper documents (listed) or on the connection portal. */
+    public record Annex1Form(Choice choice, List<String> documents) {
+        public enum Choice { PAPER_DOCUMENTS, PORTAL }
+    }
+}

@@ -1,0 +1,64 @@
+package fr.grd.mes.localstack;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A filled "Avenant L. 342-2" template, as the desk would post it (the lines of the hand-worked Annexe 3 example). */
+final class AmendmentFixture {
+    private AmendmentFixture() {
+    }
+
+    static Map<String, Object> terms(String number, LocalDate today, boolean localAuthority) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("amendmentNumber", number);
+        t.put("amendmentDate", today.toString());
+        t.put("validUntil", today.plusMonths(3).toString());
+        t.put("recipient", Map.of("title", "M.", "lastName", "Durand", "firstName", "Paul"));
+        t.put("requester", Map.of("title", "SAS", "lastName", "Logistique du Val"));
+        t.put("recipientIsMandatedThirdParty", true);
+        t.put("recipientAddress", Map.of("street", "8 rue des Entrepôts", "postalCode", "69007", "city", "Lyon",
+                "country", "France"));
+        t.put("worksAddress", Map.of("street", "ZAC des Terres Noires, lot 12", "postalCode", "69800",
+                "city", "Saint-Priest"));
+        t.put("requestReceived", today.minusMonths(4).toString());
+        t.put("requestComplete", today.minusMonths(4).plusDays(10).toString());
+        t.put("pdrDate", today.minusMonths(2).toString());
+        t.put("pdrNumber", "PDR-2026-0457");
+        t.put("l3422RequestDate", today.minusMonths(1).toString());
+        t.put("connectionPowerKw", "1800");
+        t.put("connectionVoltageKv", 20);
+        t.put("htbImpact", Map.of("choice", "HTB1"));
+        t.put("htaSolution", Map.of("feedingScheme", "COUPURE_ARTERE", "supplyVoltageKv", 20, "choice", "HTA1",
+                "laying", "SOUTERRAINE", "sectionMm2", 240, "conductor", "ALU", "lengthM", 150, "lengthOnSiteM", 30));
+        t.put("deliveryPoint", Map.of("choice", "REFERENCE"));
+        t.put("metering", Map.of("choice", "HTA", "voltageKv", 20));
+        t.put("enedisWorksOutsideOrr", Map.of("choice", "WITH_WORKS_OUTSIDE_ORR",
+                "works", List.of("pose d'un interrupteur aérien télécommandé")));
+        t.put("requesterWorksOutsideOrr", List.of("tranchée et pose du câble entre la limite de parcelle et le Poste Client"));
+        t.put("protection", Map.of("choice", "COUPURE_ARTERE"));
+        t.put("contributionBasis", Map.of("basis", "FCS", "firmness", "FIRM"));
+        t.put("deposit", localAuthority ? Map.of("choice", "LOCAL_AUTHORITY")
+                : Map.of("choice", "NOT_LOCAL_AUTHORITY", "percentage", "36.2"));
+        t.put("signature", Map.of("choice", "ELECTRONIC"));
+        t.put("annex1", Map.of("choice", "PORTAL"));
+        t.put("contributionLines", List.of(
+                line("Part Fixe Branchement (C_fB)", "FCS", "ORR", "1", "1500.00", "40", "20"),
+                line("Part Variable Extension HTA (C_vE^HTA)", "FCS", "ORR", "120.5", "85.40", "40", "20"),
+                line("Part Variable Extension HTA (C_vE^HTA)", "FCS", "HORR", "30", "85.40", "0", "20"),
+                line("Quote Part SRRRER", "SRRRER", "ORR", "250", "12.34", "0", "20")));
+        t.put("pdrOrrAmountExclTax", "48000.00");
+        t.put("pdrOrrRefactionExclTax", "7200.00");
+        t.put("pracDepositPaid", "1000.00");
+        t.put("executionDelayWeeks", 26);
+        t.put("connectionAgreementDelayWeeks", 12);
+        t.put("contact", Map.of("name", "Julie Martin", "phone", "04 72 00 00 00", "email", "raccordement@grd.example"));
+        return t;
+    }
+
+    static Map<String, Object> line(String name, String basis, String scope, String q, String pu, String r, String vat) {
+        return Map.of("designation", name, "basis", basis, "scope", scope, "quantity", q, "unitPrice", pu,
+                "refactionRate", r, "vatRate", vat);
+    }
+}

@@ -1,0 +1,214 @@
+package fr.grd.mes.localstack;
+
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.localstack.ServiceStack.Service;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * "Avenant L. 342-2" through contract-service over HTTP: the template's validation, the Annexe 3 computation,
+ * the lifecycle (issue, pieces, acceptance, expiry, municipality refusal, overdue connection agreement, price
+ * revision, late-delivery indemnity) with its events on Kafka, and the PDF document.
+ */
+class AmendmentIT {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static TestStack stack;
+    private static String url;
+
+    @BeforeAll
+    static void stack() {
+        stack = TestStack.get();
+        url = stack.services.url(Service.CONTRACT) + "/api/v1/amendments";
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(stack.clock.withZone(PARIS));
+    }
+
+    private static String number() {
+        return "AV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static List<String> fields(Http.Response response) {
+        return StreamSupport.stream(response.body().get("errors").spliterator(), false)
+                .map(e -> e.get("field").asString()).toList();
+    }
+
+    @Test
+    void theTemplateIsValidatedGroupByGroupAndEveryProblemIsNamed() {
+        var empty = Http.post(url, Map.of());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.contentType()).startsWith("application/problem+json");
+        assertThat(fields(empty)).contains("amendmentNumber", "validUntil", "htbImpact.choice", "htaSolution.choice",
+                "deliveryPoint.choice", "metering.choice", "protection.choice", "contributionBasis.choice",
+                "deposit.choice", "signature.choice", "annex1.choice", "contributionLines", "contact");
+
+        Map<String, Object> mixed = new LinkedHashMap<>(AmendmentFixture.terms(number(), today(), false));
+        mixed.put("htaSolution", Map.of("feedingScheme", "ANTENNE", "supplyVoltageKv", 20, "choice", "HTA1",
+                "laying", "AERIENNE", "sectionMm2", 148, "conductor", "ALU", "lengthM", 100, "lengthOnSiteM", 120,
+                "replacedLengthM", 40));
+        mixed.put("metering", Map.of("choice", "BT", "voltageKv", 20));
+        mixed.put("deposit", Map.of("choice", "LOCAL_AUTHORITY", "percentage", "30"));
+        mixed.put("contributionBasis", Map.of("basis", "FCS", "firmness", "ESTIMATE"));
+        mixed.put("connectionVoltageKv", 10);
+        var response = Http.post(url, mixed);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response)).contains("htaSolution.replacedLengthM", "htaSolution.lengthOnSiteM",
+                "metering.voltageKv", "deposit.percentage", "contributionBasis.firmness", "connectionVoltageKv");
+
+        Map<String, Object> badLine = new LinkedHashMap<>(AmendmentFixture.terms(number(), today(), false));
+        badLine.put("contributionLines", List.of(AmendmentFixture.line("x", "FCS", "HORR", "1", "10", "40", "20")));
+        assertThat(Http.post(url, badLine).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAmendmentIsComputedIssuedAcceptedWithAllItsPiecesAndRenderedAsAPdf() throws Exception {
+        String id = number();
+        var created = Http.post(url, AmendmentFixture.terms(id, today(), false));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        JsonNode contribution = created.body().get("contribution");
+        assertThat(contribution.get("worksTotal").asString()).isEqualTo("17437.70");
+        assertThat(contribution.get("refaction").asString()).isEqualTo("4716.28");
+        assertThat(contribution.get("totalExclTax").asString()).isEqualTo("12721.42");
+        assertThat(contribution.get("totalInclTax").asString()).isEqualTo("15265.70");
+        assertThat(created.body().get("depositDue").asString()).isEqualTo("4526.57");
+        assertThat(created.body().get("mandataireWorks").asString()).isEqualTo("35278.58");
+        assertThat(Http.post(url, AmendmentFixture.terms(id, today(), false)).status()).isEqualTo(409);
+
+        try (KafkaConsumer<String, String> events = consumer()) {
+            assertThat(Http.post(url + "/" + id + "/issue", Map.of()).body().get("status").asString()).isEqualTo("ISSUED");
+            for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
+                    "INSURANCE_CERTIFICATE")) {
+                JsonNode view = Http.post(url + "/" + id + "/pieces", Map.of("piece", piece)).body();
+                assertThat(view.get("status").asString()).isEqualTo("ISSUED");
+            }
+            assertThat(Http.post(url + "/" + id + "/pieces", Map.of("piece", "SERVICE_ORDER")).status()).isEqualTo(400);
+            JsonNode accepted = Http.post(url + "/" + id + "/pieces", Map.of("piece", "DEPOSIT_PAYMENT")).body();
+            assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(accepted.get("depositCashed").asString()).isEqualTo("4526.57");
+            assertThat(accepted.get("connectionAgreementDue").asString()).isEqualTo(today().plusWeeks(12).toString());
+
+            // the municipality agrees later: the agreement is due 12 weeks after its decision
+            LocalDate decision = today().plusWeeks(2);
+            JsonNode agreed = Http.post(url + "/" + id + "/municipality-decision",
+                    Map.of("agreed", true, "decidedOn", decision.toString())).body();
+            assertThat(agreed.get("connectionAgreementDue").asString()).isEqualTo(decision.plusWeeks(12).toString());
+
+            // price revision: firm within a year of the PDR, revised by the index beyond
+            JsonNode firm = Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
+                    today().plusMonths(6).toString(), "indexRatio", "1.05")).body();
+            assertThat(firm.get("firm").asBoolean()).isTrue();
+            assertThat(firm.get("totalExclTax").asString()).isEqualTo("12721.42");
+            JsonNode revised = Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
+                    today().plusMonths(14).toString(), "indexRatio", "1.05", "newVatRate", "20")).body();
+            assertThat(revised.get("firm").asBoolean()).isFalse();
+            // deposit HT share = 4526.57 × 12721.42 / 15265.70 = 3772.14 ; (12721.42 − 3772.14) × 1.05 + 3772.14 = 13168.88
+            assertThat(revised.get("totalExclTax").asString()).isEqualTo("13168.88");
+            assertThat(revised.get("totalInclTax").asString()).isEqualTo("15802.66");
+
+            assertThat(Http.post(url + "/" + id + "/late-delivery-claim", Map.of("admissible", true)).body()
+                    .get("indemnity").asString()).isEqualTo("1500.00");
+
+            List<String> types = new ArrayList<>();
+            await().until(() -> {
+                events.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        types.add(Http.JSON.readTree(r.value()).get("eventType").asString());
+                    }
+                });
+                return types.contains("AmendmentAccepted");
+            });
+            assertThat(types).containsSubsequence("AmendmentIssued", "AmendmentAccepted");
+        }
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + id
+                + "/document")).header("Authorization", "Bearer " + stack.issuer.distributorToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        String text;
+        try (var document = Loader.loadPDF(pdf.body())) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Avenant L.342-2 n° " + id, "PDR-2026-0457", "1800 kW", "coupure d'artère",
+                "création d'une extension HTA", "240 mm² Alu", "raccordement de référence", "comptage HTA sous 20 kV",
+                "pose d'un interrupteur aérien télécommandé", "Formules de Coûts Simplifiées", "ferme et définitive",
+                "Annexe 3", "12 721,42", "15 265,70", "4 526,57", "35 278,58", "informatique");
+        assertThat(text).doesNotContain("en remplacement d'une canalisation HTB", "comptage BT",
+                "estimative", "ordre de service", "sans objet (demandeur collectivité locale)");
+    }
+
+    @Test
+    void missingPiecesAtTheValidityDateExpireTheAmendmentAndARefusedExtensionVoidsAnAcceptance() {
+        String expiring = number();
+        assertThat(Http.post(url, AmendmentFixture.terms(expiring, today(), false)).status()).isEqualTo(201);
+        Http.post(url + "/" + expiring + "/issue", Map.of());
+        Http.post(url + "/" + expiring + "/pieces", Map.of("piece", "SIGNED_AMENDMENT"));
+
+        String local = number();
+        assertThat(Http.post(url, AmendmentFixture.terms(local, today(), true)).body().get("depositDue").asString())
+                .isEqualTo("0.00");
+        Http.post(url + "/" + local + "/issue", Map.of());
+        for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
+                "INSURANCE_CERTIFICATE", "SERVICE_ORDER")) {
+            Http.post(url + "/" + local + "/pieces", Map.of("piece", piece));
+        }
+        assertThat(Http.get(url + "/" + local).body().get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode voided = Http.post(url + "/" + local + "/municipality-decision", Map.of("agreed", false)).body();
+        assertThat(voided.get("status").asString()).isEqualTo("VOIDED");
+        assertThat(voided.get("refunded").asString()).isEqualTo("0.00");
+
+        String overdue = number();
+        Http.post(url, AmendmentFixture.terms(overdue, today(), false));
+        Http.post(url + "/" + overdue + "/issue", Map.of());
+        for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
+                "INSURANCE_CERTIFICATE", "DEPOSIT_PAYMENT")) {
+            Http.post(url + "/" + overdue + "/pieces", Map.of("piece", piece));
+        }
+
+        LocalDate validUntil = today().plusMonths(3);
+        stack.clock.advanceTo(validUntil.plusDays(1).atTime(9, 0).atZone(PARIS).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "EXPIRED".equals(Http.get(url + "/" + expiring).body().get("status").asString()));
+        JsonNode expired = Http.get(url + "/" + expiring).body();
+        assertThat(expired.get("depositCashed").isNull()).isTrue();
+        assertThat(Http.post(url + "/" + expiring + "/pieces", Map.of("piece", "FINANCIAL_GUARANTEE")).status())
+                .isEqualTo(409);
+
+        stack.clock.advanceTo(validUntil.plusWeeks(13).atTime(9, 0).atZone(PARIS).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(url + "/" + overdue).body().get("connectionAgreementOverdue").asBoolean());
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "amendments-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.AMENDMENTS));
+        return consumer;
+    }
+}
