@@ -37,6 +37,7 @@ public record AmendmentTerms(
         Signature signature,
         Annex1Form annex1,
         List<ContributionLine> contributionLines,
+        RealCostSplit realCostSplit,
         BigDecimal pdrOrrAmountExclTax,
         BigDecimal pdrOrrRefactionExclTax,
         BigDecimal pracDepositPaid,
@@ -104,6 +105,16 @@ public record AmendmentTerms(
         public enum Basis { FCS, REAL_COSTS }
 
         public enum Firmness { FIRM, ESTIMATE }
+    }
+
+    /**
+     * Annexe 3, "Ventilation de la Σ(Coûts Réels) référé": the real-cost lines' amount after réfaction split into
+     * study, works, material and engineering; required when the contribution is priced at real costs.
+     */
+    public record RealCostSplit(BigDecimal study, BigDecimal works, BigDecimal material, BigDecimal engineering) {
+        public BigDecimal total() {
+            return study.add(works).add(material).add(engineering);
+        }
     }
 
     /** 5.3: a requester other than a local authority pays a deposit (percentage); a local authority does not. */

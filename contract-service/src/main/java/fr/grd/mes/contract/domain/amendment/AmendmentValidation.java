@@ -103,6 +103,7 @@ public final class AmendmentValidation {
                 }
             }
         }
+        realCostSplit(t);
         money("pdrOrrAmountExclTax", t.pdrOrrAmountExclTax());
         money("pdrOrrRefactionExclTax", t.pdrOrrRefactionExclTax());
         if (t.pracDepositPaid() != null && t.pracDepositPaid().signum() < 0) {
@@ -117,6 +118,32 @@ public final class AmendmentValidation {
             text("contact.phone", t.contact().phone());
             if (t.contact().email() == null || !t.contact().email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 add("contact.email", "must be an e-mail address");
+            }
+        }
+    }
+
+    private void realCostSplit(AmendmentTerms t) {
+        boolean realCosts = t.contributionBasis() != null
+                && t.contributionBasis().basis() == AmendmentTerms.ContributionBasis.Basis.REAL_COSTS;
+        AmendmentTerms.RealCostSplit split = t.realCostSplit();
+        if (!realCosts) {
+            if (split != null) {
+                add("realCostSplit", "belongs to a contribution priced at real costs only");
+            }
+            return;
+        }
+        if (split == null || split.study() == null || split.works() == null || split.material() == null
+                || split.engineering() == null) {
+            add("realCostSplit", "split the real costs into study, works, material and engineering");
+            return;
+        }
+        if (t.contributionLines() != null) {
+            BigDecimal realCostTotal = t.contributionLines().stream()
+                    .filter(l -> l.basis() == ContributionLine.PricingBasis.CR)
+                    .map(ContributionLine::amountAfterRefaction).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (split.total().compareTo(realCostTotal) != 0) {
+                add("realCostSplit", "the four parts must add up to the real-cost lines after réfaction ("
+                        + realCostTotal.toPlainString() + " € HT), not " + split.total().toPlainString());
             }
         }
     }

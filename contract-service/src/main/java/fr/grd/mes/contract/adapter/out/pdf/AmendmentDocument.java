@@ -142,6 +142,12 @@ public class AmendmentDocument {
             total(totals, "Travaux Mandataire (PDR ORR - Avenant)", amendment.mandataireWorks());
             total(totals, "Réfaction maximale versée pour le projet", t.pdrOrrRefactionExclTax());
             pdf.add(totals);
+            if (t.realCostSplit() != null) {
+                AmendmentTerms.RealCostSplit split = t.realCostSplit();
+                text(pdf, "Ventilation des coûts réels réfactés (HT) : part étude " + euros(split.study())
+                        + ", part travaux " + euros(split.works()) + ", part matériel " + euros(split.material())
+                        + ", part ingénierie " + euros(split.engineering()) + ".");
+            }
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("rendering amendment " + amendment.getId() + " failed", e);
