@@ -54,6 +54,14 @@ final class AmendmentFixture {
         t.put("executionDelayWeeks", 26);
         t.put("connectionAgreementDelayWeeks", 12);
         t.put("contact", Map.of("name", "Julie Martin", "phone", "04 72 00 00 00", "email", "raccordement@grd.example"));
+        t.put("dispatch", Map.of("choice", "POSTAL_TWO_ORIGINALS"));
+        t.put("economicConditionsDate", today.toString());
+        t.put("paymentEntity", Map.of("name", "Agence Raccordement Grands Projets",
+                "address", "Site de Gerland, 288 rue Duguesclin, 69003 Lyon CEDEX"));
+        t.put("delayContactEntity", "Agence Raccordement Grands Projets Rhône");
+        t.put("consuelAddress", "CONSUEL, 10 rue de la Conformité, 69003 Lyon");
+        t.put("complaintsEntity", Map.of("name", "Responsable de l'Accueil Raccordement",
+                "address", "288 rue Duguesclin, 69003 Lyon"));
         return t;
     }
 

@@ -64,7 +64,8 @@ class AmendmentIT {
         assertThat(empty.contentType()).startsWith("application/problem+json");
         assertThat(fields(empty)).contains("amendmentNumber", "validUntil", "htbImpact.choice", "htaSolution.choice",
                 "deliveryPoint.choice", "metering.choice", "protection.choice", "contributionBasis.choice",
-                "deposit.choice", "signature.choice", "annex1.choice", "contributionLines", "contact");
+                "deposit.choice", "signature.choice", "annex1.choice", "contributionLines", "contact",
+                "dispatch.choice", "paymentEntity", "consuelAddress", "complaintsEntity", "economicConditionsDate");
 
         Map<String, Object> mixed = new LinkedHashMap<>(AmendmentFixture.terms(number(), today(), false));
         mixed.put("htaSolution", Map.of("feedingScheme", "ANTENNE", "supplyVoltageKv", 20, "choice", "HTA1",
@@ -129,6 +130,17 @@ class AmendmentIT {
             assertThat(revised.get("totalExclTax").asString()).isEqualTo("13168.88");
             assertThat(revised.get("totalInclTax").asString()).isEqualTo("15802.66");
 
+            // the same revision from loaded barème indexes: 105.0 / 100.0
+            java.time.YearMonth pdrMonth = java.time.YearMonth.from(today().minusMonths(2));
+            java.time.YearMonth worksMonth = java.time.YearMonth.from(today().plusMonths(14));
+            assertThat(Http.put(url + "/bareme-index/" + pdrMonth, Map.of("value", "100.0")).status()).isEqualTo(200);
+            assertThat(Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
+                    today().plusMonths(14).toString())).status()).isEqualTo(409);
+            Http.put(url + "/bareme-index/" + worksMonth, Map.of("value", "105.0"));
+            assertThat(Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
+                    today().plusMonths(14).toString(), "newVatRate", "20")).body().get("totalExclTax").asString())
+                    .isEqualTo("13168.88");
+
             assertThat(Http.post(url + "/" + id + "/late-delivery-claim", Map.of("admissible", true)).body()
                     .get("indemnity").asString()).isEqualTo("1500.00");
 
@@ -156,7 +168,8 @@ class AmendmentIT {
         assertThat(text).contains("Avenant L.342-2 n° " + id, "PDR-2026-0457", "1800 kW", "coupure d'artère",
                 "création d'une extension HTA", "240 mm² Alu", "raccordement de référence", "comptage HTA sous 20 kV",
                 "pose d'un interrupteur aérien télécommandé", "Formules de Coûts Simplifiées", "ferme et définitive",
-                "Annexe 3", "12 721,42", "15 265,70", "4 526,57", "35 278,58", "informatique");
+                "Annexe 3", "12 721,42", "15 265,70", "4 526,57", "35 278,58", "informatique",
+                "deux exemplaires originaux", "CONSUEL", "Agence Raccordement Grands Projets");
         assertThat(text).doesNotContain("en remplacement d'une canalisation HTB", "comptage BT",
                 "estimative", "ordre de service", "sans objet (demandeur collectivité locale)");
     }

@@ -105,9 +105,44 @@ public class AmendmentDesk {
         return paid[0];
     }
 
+    /**
+     * The revision of §5.4. Without an explicit ratio, the barème index of the month the requester's works
+     * finished over the index of the PDR's month, both loaded with {@link #loadBaremeIndex}.
+     */
     public Amendment.PriceRevision revise(String id, LocalDate worksFinishedOn, BigDecimal indexRatio,
                                           BigDecimal newVatRate) {
-        return get(id).revise(worksFinishedOn, indexRatio, newVatRate);
+        Amendment amendment = get(id);
+        BigDecimal ratio = indexRatio;
+        if (ratio == null) {
+            BigDecimal base = baremeIndex(java.time.YearMonth.from(amendment.getTerms().pdrDate()));
+            BigDecimal current = baremeIndex(java.time.YearMonth.from(worksFinishedOn));
+            ratio = current.divide(base, 10, java.math.RoundingMode.HALF_UP);
+        }
+        return amendment.revise(worksFinishedOn, ratio, newVatRate);
+    }
+
+    public static final String BAREME_INDEX = "bareme_index";
+
+    /** Loads (or corrects) the barème price index of a month. */
+    public void loadBaremeIndex(java.time.YearMonth month, BigDecimal value) {
+        store.mongo().save(new org.bson.Document("_id", month.toString()).append("value", value.toPlainString()),
+                BAREME_INDEX);
+    }
+
+    public java.util.Map<String, BigDecimal> baremeIndexes() {
+        java.util.Map<String, BigDecimal> indexes = new java.util.TreeMap<>();
+        store.mongo().findAll(org.bson.Document.class, BAREME_INDEX)
+                .forEach(d -> indexes.put(d.getString("_id"), new BigDecimal(d.getString("value"))));
+        return indexes;
+    }
+
+    private BigDecimal baremeIndex(java.time.YearMonth month) {
+        org.bson.Document doc = store.mongo().findById(month.toString(), org.bson.Document.class, BAREME_INDEX);
+        if (doc == null) {
+            throw new ConflictException("load the barème index of " + month + " first (PUT /api/v1/amendments/"
+                    + "bareme-index/" + month + ")");
+        }
+        return new BigDecimal(doc.getString("value"));
     }
 
     /** The time rules: issued amendments past their validity expire; overdue agreements are flagged. */

@@ -43,7 +43,13 @@ public record AmendmentTerms(
         BigDecimal pracDepositPaid,
         Integer executionDelayWeeks,
         Integer connectionAgreementDelayWeeks,
-        Contact contact) {
+        Contact contact,
+        Dispatch dispatch,
+        LocalDate economicConditionsDate,
+        Entity paymentEntity,
+        String delayContactEntity,
+        String consuelAddress,
+        Entity complaintsEntity) {
 
     /** tg φ of the studied connection, fixed by the template. */
     public static final BigDecimal TAN_PHI = new BigDecimal("0.4");
@@ -55,6 +61,15 @@ public record AmendmentTerms(
     }
 
     public record Contact(String name, String phone, String email) {
+    }
+
+    /** An entity of the distributor with its address (payments, complaints). */
+    public record Entity(String name, String address) {
+    }
+
+    /** §1 "Option 1 : envoi par courrier" (two original copies), the template's only dispatch option. */
+    public record Dispatch(Choice choice) {
+        public enum Choice { POSTAL_TWO_ORIGINALS }
     }
 
     /** 3.1 HTB: HTB1 no impact; HTB2 source substation created/modified and HTB extension; HTB3 extension and replacement. */

@@ -111,6 +111,12 @@ public final class AmendmentValidation {
         }
         positive("executionDelayWeeks", t.executionDelayWeeks());
         positive("connectionAgreementDelayWeeks", t.connectionAgreementDelayWeeks());
+        group("dispatch", t.dispatch(), () -> t.dispatch().choice());
+        present("economicConditionsDate", t.economicConditionsDate());
+        entity("paymentEntity", t.paymentEntity());
+        text("delayContactEntity", t.delayContactEntity());
+        text("consuelAddress", t.consuelAddress());
+        entity("complaintsEntity", t.complaintsEntity());
         if (t.contact() == null) {
             add("contact", "is required");
         } else {
@@ -248,6 +254,15 @@ public final class AmendmentValidation {
         if (withCountry) {
             text(field + ".country", address.country());
         }
+    }
+
+    private void entity(String field, AmendmentTerms.Entity entity) {
+        if (entity == null) {
+            add(field, "is required");
+            return;
+        }
+        text(field + ".name", entity.name());
+        text(field + ".address", entity.address());
     }
 
     private void money(String field, BigDecimal value) {

@@ -105,11 +105,32 @@ public class AmendmentController {
 
     @PostMapping("/{id}/price-revision")
     public Amendment.PriceRevision revise(@PathVariable String id, @RequestBody RevisionBody body) {
-        if (body.requesterWorksFinishedOn() == null || body.indexRatio() == null || body.indexRatio().signum() <= 0) {
+        if (body.requesterWorksFinishedOn() == null) {
             throw new ValidationFailedException(List.of(new Violation("requesterWorksFinishedOn",
-                    "give the date the requester's works finished and a positive barème index ratio")));
+                    "give the date the requester's works finished")));
+        }
+        if (body.indexRatio() != null && body.indexRatio().signum() <= 0) {
+            throw new ValidationFailedException(List.of(new Violation("indexRatio", "must be positive; leave it out "
+                    + "to use the loaded barème indexes")));
         }
         return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), body.newVatRate());
+    }
+
+    public record IndexBody(BigDecimal value) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/bareme-index/{month}")
+    public Map<String, BigDecimal> loadIndex(@PathVariable java.time.YearMonth month, @RequestBody IndexBody body) {
+        if (body.value() == null || body.value().signum() <= 0) {
+            throw new ValidationFailedException(List.of(new Violation("value", "a barème index is positive")));
+        }
+        desk.loadBaremeIndex(month, body.value());
+        return desk.baremeIndexes();
+    }
+
+    @GetMapping("/bareme-index")
+    public Map<String, BigDecimal> indexes() {
+        return desk.baremeIndexes();
     }
 
     @PostMapping("/{id}/late-delivery-claim")

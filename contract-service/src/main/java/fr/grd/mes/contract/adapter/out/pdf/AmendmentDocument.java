@@ -45,6 +45,7 @@ public class AmendmentDocument {
             pdf.open();
             pdf.add(new Paragraph("Avenant L.342-2 n° " + t.amendmentNumber() + " du " + DATE.format(t.amendmentDate())
                     + " valable jusqu'au " + DATE.format(t.validUntil()), TITLE));
+            text(pdf, "Proposition transmise par courrier en deux exemplaires originaux.");
             text(pdf, "à la Proposition de Raccordement n° " + t.pdrNumber() + " du " + DATE.format(t.pdrDate())
                     + " (Enedis-FOR-RAC_056E v2)");
             heading(pdf, "Destinataire et Demandeur");
@@ -86,6 +87,9 @@ public class AmendmentDocument {
             text(pdf, "Réfaction appliquée sur les Travaux Enedis : " + euros(c.refaction()) + " HT. Réfaction maximale "
                     + "sur les Travaux Mandataire : " + euros(t.pdrOrrRefactionExclTax()) + " HT.");
             text(pdf, "Montant de la contribution à régler au titre des Travaux Enedis : " + euros(c.totalInclTax()) + " TTC.");
+            text(pdf, "Montant établi aux conditions économiques et fiscales du " + DATE.format(t.economicConditionsDate())
+                    + ", ferme si vos travaux sont achevés au plus tard un an après l'émission de la Proposition de "
+                    + "Raccordement, révisé au-delà suivant l'évolution des prix du barème.");
             text(pdf, t.deposit().localAuthority() ? "Acompte : sans objet (demandeur collectivité locale)."
                     : "Acompte de " + t.deposit().percentage().toPlainString() + " % demandé à l'acceptation, soit "
                     + euros(amendment.depositDue()) + " TTC.");
@@ -96,6 +100,10 @@ public class AmendmentDocument {
             heading(pdf, "8. et 10. Délais");
             text(pdf, "Délai prévisionnel de réalisation : " + t.executionDelayWeeks() + " semaines. Délai d'établissement "
                     + "de la Convention de Raccordement : " + t.connectionAgreementDelayWeeks() + " semaines.");
+            text(pdf, "En cas de retard non prévisible, vous serez contacté par " + t.delayContactEntity() + ".");
+            text(pdf, "Règlements à l'ordre d'Enedis : " + t.paymentEntity().name() + ", " + t.paymentEntity().address() + ".");
+            text(pdf, "Attestation de conformité CONSUEL à adresser à : " + t.consuelAddress() + ".");
+            text(pdf, "Réclamations : " + t.complaintsEntity().name() + ", " + t.complaintsEntity().address() + ".");
             text(pdf, "Interlocuteur : " + t.contact().name() + ", " + t.contact().phone() + ", " + t.contact().email() + ".");
             text(pdf, "Signature : " + (t.signature().choice() == AmendmentTerms.Signature.Choice.PAPER
                     ? "papier, précédée des mentions « Proposition reçue avant réalisation des travaux » et « Bon pour accord »"
