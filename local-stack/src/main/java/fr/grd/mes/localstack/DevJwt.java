@@ -110,7 +110,7 @@ public final class DevJwt {
             System.exit(2);
         }
         List<String> roles = Arrays.stream(args[0].split(",")).map(String::trim).map(String::toUpperCase).toList();
-        String supplier = args.length > 1 ? args[1] : null;
+        String supplier = args.length > 1 && !args[1].isBlank() ? args[1] : null;
         if (roles.contains("SUPPLIER") && supplier == null) {
             System.err.println("a SUPPLIER token needs the supplier id, e.g. mint-token.sh SUPPLIER FOURN-ALPHA");
             System.exit(2);

@@ -109,8 +109,8 @@ public class MesSupportAutoConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                                          MesProperties properties) {
-        return DeadLetters.errorHandler(kafka, topics, properties.kafka().maxAttempts());
+                                          MesProperties properties, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return DeadLetters.errorHandler(kafka, topics, properties.kafka().maxAttempts(), metrics);
     }
 
     @Bean

@@ -19,10 +19,11 @@ public final class DeadLetters {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> template, TopicProvisioner topics,
-                                                   int maxAttempts) {
+                                                   int maxAttempts, io.micrometer.core.instrument.MeterRegistry metrics) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
             String dlt = Topics.deadLetter(record.topic());
             topics.ensure(dlt);
+            metrics.counter("mes.dead.letters", "topic", record.topic()).increment();
             return new TopicPartition(dlt, -1);
         });
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);

@@ -29,7 +29,13 @@ public class BusinessMetrics implements OutboxObserver {
             JsonNode payload = json.mapper().readTree(envelopeJson).path("payload");
             switch (eventType) {
                 case EventTypes.REQUEST_CREATED -> count("mes.requests", "version", text(payload, "version"));
-                case EventTypes.APPOINTMENT_BOOKED -> count("mes.appointments.booked", "kind", text(payload, "kind"));
+                case EventTypes.APPOINTMENT_BOOKED -> count("mes.appointments.booked", "kind", text(payload, "kind"),
+                        "within_express_deadline", text(payload, "withinExpressDeadline"));
+                case EventTypes.EXPRESS_ESCALATED -> count("mes.express.escalations");
+                case EventTypes.CASE_CLOSED -> count("mes.cases.closed", "closure", text(payload, "closureCode"));
+                case EventTypes.AMENDMENT_ISSUED, EventTypes.AMENDMENT_ACCEPTED, EventTypes.AMENDMENT_EXPIRED,
+                     EventTypes.AMENDMENT_VOIDED, EventTypes.CONNECTION_AGREEMENT_OVERDUE ->
+                        count("mes.amendment.events", "event_type", eventType);
                 case EventTypes.APPOINTMENT_ADVANCED ->
                         count("mes.express.advancements", "result", "advanced", "reason", "CLIENT_AGREED");
                 case EventTypes.APPOINTMENT_MAINTAINED ->
