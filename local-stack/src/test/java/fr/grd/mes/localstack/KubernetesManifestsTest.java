@@ -1,0 +1,130 @@
+package fr.grd.mes.localstack;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every manifest of {@code k8s/} parsed with the fabric8 Kubernetes model, and the invariants a platform team
+ * expects: per service a Deployment with distinct liveness/readiness probes, requests and limits, non-root
+ * read-only containers, secrets by reference only; a Service, a PodDisruptionBudget and an autoscaler no wider
+ * than the topics' partitions; Strimzi Kafka with SCRAM users and prefixed supplier ACLs; an authenticated
+ * MongoDB replica set; a ServiceMonitor; dev and prod overlays.
+ */
+class KubernetesManifestsTest {
+    private static final Path K8S = Path.of("..", "k8s");
+    private static final List<String> SERVICES = List.of("request-service", "scheduling-service", "billing-service",
+            "contract-service");
+    private static final List<HasMetadata> RESOURCES = new ArrayList<>();
+
+    @BeforeAll
+    static void parse() throws Exception {
+        try (Stream<Path> files = Files.list(K8S.resolve("base"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+                    .toList()) {
+                for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
+                    if (document.strip().isEmpty() || document.lines().allMatch(l -> l.isBlank() || l.startsWith("#"))) {
+                        continue;
+                    }
+                    RESOURCES.add(Serialization.unmarshal(document));
+                }
+            }
+        }
+    }
+
+    private static <T> List<T> all(Class<T> type) {
+        return RESOURCES.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<GenericKubernetesResource> custom(String kind) {
+        return all(GenericKubernetesResource.class).stream().filter(r -> kind.equals(r.getKind())).toList();
+    }
+
+    @Test
+    void everyServiceIsADeploymentAProductionTeamWouldMerge() {
+        assertThat(all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Deployment deployment : all(Deployment.class)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            Container container = pod.getContainers().get(0);
+            String name = deployment.getMetadata().getName();
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/readiness");
+            assertThat(container.getStartupProbe()).as(name).isNotNull();
+            assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+            assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            container.getEnv().forEach(env -> {
+                if (env.getName().contains("URI") || env.getName().contains("JAAS") || env.getName().contains("PASSWORD")) {
+                    assertThat(env.getValue()).as(name + " " + env.getName() + " comes from a Secret").isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull();
+                }
+            });
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        }
+        assertThat(all(Service.class)).hasSize(SERVICES.size());
+        assertThat(all(PodDisruptionBudget.class)).hasSize(SERVICES.size())
+                .allSatisfy(pdb -> assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1));
+        assertThat(all(HorizontalPodAutoscaler.class)).hasSize(SERVICES.size())
+                .allSatisfy(hpa -> assertThat(hpa.getSpec().getMaxReplicas()).as("no more consumers than partitions")
+                        .isLessThanOrEqualTo(3));
+        assertThat(custom("ServiceMonitor")).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaAndMongoAreTheOperatorsResourcesWithAuthentication() {
+        GenericKubernetesResource kafka = custom("Kafka").get(0);
+        Map<String, Object> spec = (Map<String, Object>) kafka.getAdditionalProperties().get("spec");
+        String kafkaSpec = String.valueOf(spec);
+        assertThat(kafkaSpec).contains("scram-sha-512", "tls=true", "type=simple");
+        assertThat(custom("KafkaTopic")).extracting(t -> String.valueOf(((Map<String, Object>) t.getAdditionalProperties()
+                .get("spec")).get("topicName"))).contains("mes.requests", "mes.appointments", "mes.interventions",
+                "ref.delivery-points", "sge.requests", "sge.requests.rejected", "contract.amendments");
+        List<GenericKubernetesResource> users = custom("KafkaUser");
+        assertThat(users).extracting(u -> u.getMetadata().getName()).containsAll(SERVICES).contains("fourn-alpha",
+                "fourn-beta");
+        GenericKubernetesResource supplier = users.stream().filter(u -> u.getMetadata().getName().equals("fourn-alpha"))
+                .findFirst().orElseThrow();
+        String acls = String.valueOf(supplier.getAdditionalProperties().get("spec"));
+        assertThat(acls).contains("supplier.FOURN-ALPHA.", "patternType=prefix").doesNotContain("Write");
+        String mongo = String.valueOf(custom("MongoDBCommunity").get(0).getAdditionalProperties().get("spec"));
+        assertThat(mongo).contains("SCRAM", "members=3", "passwordSecretRef");
+    }
+
+    @Test
+    void overlaysForDevAndProdBuildOnTheBase() throws Exception {
+        for (String overlay : List.of("dev", "prod")) {
+            String kustomization = Files.readString(K8S.resolve("overlays/" + overlay + "/kustomization.yaml"));
+            assertThat(kustomization).contains("../../base");
+            Map<String, Object> parsed = Serialization.unmarshal(kustomization, Map.class);
+            assertThat(parsed).containsKey("resources");
+        }
+        String base = Files.readString(K8S.resolve("base/kustomization.yaml"));
+        try (Stream<Path> files = Files.list(K8S.resolve("base"))) {
+            files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("kustomization.yaml"))
+                    .forEach(f -> assertThat(base).as(f + " listed in the base").contains(f));
+        }
+        String all = String.join("\n", Files.readAllLines(K8S.resolve("base/configmap.yaml")));
+        assertThat(all).doesNotContainIgnoringCase("password=").doesNotContain("BEGIN PRIVATE KEY");
+    }
+}
