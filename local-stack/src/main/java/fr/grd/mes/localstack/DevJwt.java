@@ -34,6 +34,8 @@ import java.util.UUID;
  */
 public final class DevJwt {
     public static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
+    /** The audience every service requires ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
+    public static final String AUDIENCE = "mes-platform";
 
     private final RSAPrivateKey privateKey;
     private final Path publicKeyFile;
@@ -81,8 +83,12 @@ public final class DevJwt {
     }
 
     public String mint(String subject, List<String> roles, String supplierId, Duration validity) {
+        return mint(subject, roles, supplierId, validity, AUDIENCE);
+    }
+
+    public String mint(String subject, List<String> roles, String supplierId, Duration validity, String audience) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity))).claim("roles", roles);
         if (supplierId != null) {

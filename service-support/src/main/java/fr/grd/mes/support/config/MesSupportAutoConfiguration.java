@@ -145,6 +145,17 @@ public class MesSupportAutoConfiguration {
         return new fr.grd.mes.support.flowfile.FlowFileJob(exporter, mongo, clock);
     }
 
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<fr.grd.mes.support.web.RequestLimits> requestLimits(
+            @Value("${mes.limits.max-body-bytes:65536}") long maxBody,
+            @Value("${mes.limits.supplier-requests-per-second:50}") int supplierRate,
+            @Value("${mes.limits.distributor-requests-per-second:2000}") int distributorRate) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new fr.grd.mes.support.web.RequestLimits(maxBody, supplierRate, distributorRate));
+        registration.setOrder(0);
+        return registration;
+    }
+
     @Bean("store")
     StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
         return new StoreHealthIndicator(mongo);

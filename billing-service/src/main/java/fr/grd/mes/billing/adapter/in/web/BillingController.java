@@ -40,9 +40,15 @@ public class BillingController {
     }
 
     @GetMapping("/suppliers/{supplierId}/billing-lines")
-    public List<BillingRecord> lines(@PathVariable String supplierId, @RequestParam(required = false) String caseId) {
+    public List<BillingRecord> lines(@PathVariable String supplierId, @RequestParam(required = false) String caseId,
+                                     @RequestParam(defaultValue = "0") int offset,
+                                     @RequestParam(defaultValue = "500") int limit) {
         fr.grd.mes.support.security.Caller.current().requireVisible(supplierId, "billing lines of " + supplierId);
-        return billing.billsOf(supplierId, caseId).stream().flatMap(bill -> bill.records().stream()).toList();
+        if (limit < 1 || limit > 1000 || offset < 0) {
+            throw new ValidationFailedException(List.of(new Violation("limit", "pages hold 1 to 1000 lines, from offset >= 0")));
+        }
+        return billing.billsOf(supplierId, caseId).stream().flatMap(bill -> bill.records().stream()).skip(offset)
+                .limit(limit).toList();
     }
 
     @GetMapping("/catalogue")

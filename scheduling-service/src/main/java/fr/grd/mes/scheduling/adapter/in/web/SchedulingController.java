@@ -131,8 +131,17 @@ public class SchedulingController {
     }
 
     @GetMapping("/advancements")
-    public List<AppointmentView> advancements(@RequestParam(defaultValue = Advancement.PROPOSED) String status) {
-        return desk.withAdvancementStatus(status.toUpperCase()).stream().map(AppointmentView::of).toList();
+    public List<AppointmentView> advancements(@RequestParam(defaultValue = Advancement.PROPOSED) String status,
+                                              @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationFailedException(List.of(new Violation("limit", "pages hold 1 to 1000 items")));
+        }
+        if (!List.of(Advancement.OPEN, Advancement.PROPOSED, Advancement.ADVANCED, Advancement.MAINTAINED)
+                .contains(status.toUpperCase())) {
+            throw new ValidationFailedException(List.of(new Violation("status",
+                    "one of OPEN, PROPOSED, ADVANCED, MAINTAINED")));
+        }
+        return desk.withAdvancementStatus(status.toUpperCase()).stream().limit(limit).map(AppointmentView::of).toList();
     }
 
     @PostMapping("/appointments/{id}/client-call")
