@@ -84,7 +84,7 @@ class PrometheusDashboardsIT {
                 .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
         try {
             String api = "http://127.0.0.1:" + port + "/api/v1/query?query=";
-            await().atMost(Duration.ofSeconds(60)).until(() -> result(api, "sum(up{job=\"mes\"})").stream()
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> result(api, "sum(up{job=\"mes\"})").stream()
                     .anyMatch(r -> r.get("value").get(1).asString().equals("4")));
 
             List<String> failures = new ArrayList<>();
