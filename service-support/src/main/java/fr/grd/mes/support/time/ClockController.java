@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * The simulation control: reads the clock and moves it forward for every service at once. The service that
  * receives the command moves its own clock, then broadcasts ClockAdvanced on {@code sim.clock}; every service
  * instance (each in its own consumer group) moves its clock to the same instant. Services sharing one JVM share
- * one clock, and moving to an instant already reached does nothing, so the broadcast is harmless there.
+ * one clock, and moving to an instant already reached does nothing, so the broadcast is harmless there. A
+ * service that starts (or restarts after a crash) replays the topic from the beginning and so catches up.
  */
 @RestController
 @RequestMapping("/api/v1/simulation/clock")
@@ -77,7 +78,7 @@ public class ClockController {
     }
 
     @KafkaListener(topics = Topics.SIMULATION_CLOCK, groupId = "${spring.application.name}.clock.${random.uuid}",
-            properties = "auto.offset.reset=latest")
+            properties = "auto.offset.reset=earliest")
     public void onClockAdvanced(String value) {
         if (json.read(value).payload() instanceof ClockAdvanced advanced) {
             clock.advanceTo(advanced.to());

@@ -1,0 +1,377 @@
+package fr.grd.mes.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.support.time.BusinessCalendar;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The fault run: N cases (standard and express) through the four services running as separate processes while
+ * each service is killed with SIGKILL once and restarted, and the Kafka broker is restarted once. Clients retry
+ * as real ones do (the portal with its request id, so a retry never makes a second case). Afterwards every case
+ * must be closed, billed exactly once, in the perimeter exactly once, and every supplier record must exist on its
+ * topic exactly once by event id. Prints the figures. {@code ./fault-run.sh 10000} is the full run.
+ */
+public final class FaultRun {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String SUPPLIER = "FOURN-FAULT";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Result(int cases, int kills, int restarts, int closed, int billed, long lostCases,
+                         long missingBillingRecords, long duplicatedBillingLines, long missingContractualRecords,
+                         long duplicateDeliveries, Duration timeToRecover, Duration total) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private String token;
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Result result = new FaultRun().run(cases, Files.createTempDirectory("mes-fault-run"));
+        System.exit(result.lostCases() == 0 && result.duplicatedBillingLines() == 0
+                && result.missingBillingRecords() == 0 && result.missingContractualRecords() == 0 ? 0 : 1);
+    }
+
+    public Result run(int n, Path dir) throws Exception {
+        Instant started = Instant.now();
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort())
+                .start(Duration.ofSeconds(90));
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress mongoAddress = mongo.bind();
+        int kills = 0;
+        int restarts = 0;
+        try {
+            createTopics(broker.bootstrap());
+            DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
+            token = issuer.distributorToken();
+            Instant start = LocalDate.now(PARIS).atTime(8, 0).atZone(PARIS).toInstant();
+            List<String> common = List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
+                    "--spring.mongodb.uri=mongodb://localhost:" + mongoAddress.getPort(), issuer.serviceArgument(),
+                    "--mes.clock.mode=simulation", "--mes.clock.start=" + start, "--mes.clock.speed=1",
+                    "--mes.scheduler.period=PT0.5S", "--mes.outbox.poll-millis=100",
+                    "--mes.limits.distributor-requests-per-second=100000", "--logging.level.root=WARN");
+            for (Service service : Service.values()) {
+                services.put(service, new ServiceProcess(service, freePort(), common,
+                        dir.resolve(service.serviceName() + ".log")).start());
+            }
+            for (ServiceProcess process : services.values()) {
+                process.awaitReady(Duration.ofMinutes(3));
+            }
+            BusinessCalendar calendar = new BusinessCalendar();
+            LocalDate day = calendar.addBusinessDays(LocalDate.ofInstant(start, PARIS), 3);
+            int perSlot = n / 2 + 1;
+            call("PUT", Service.SCHEDULING, "/api/v1/capacity/ZONE-FAULT/" + day, Map.of("am", perSlot, "pm", perSlot));
+            List<String> pdls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String pdl = String.format("097%011d", i);
+                pdls.add(pdl);
+                call("PUT", Service.CONTRACT, "/api/v1/delivery-points/" + pdl, Map.of("street", i + " rue des Pannes",
+                        "postalCode", "75011", "city", "Paris", "inseeCode", "75111", "zone", "ZONE-FAULT",
+                        "supplyState", i % 2 == 0 ? "COUP" : "LIMI", "meterType", "LINKY"));
+            }
+
+            // requests, with scheduling-service then request-service killed on the way
+            Map<String, String> caseOfPdl = new HashMap<>();
+            List<Runnable> faults = new ArrayList<>(List.of(() -> restart(Service.SCHEDULING),
+                    () -> restart(Service.REQUEST)));
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<String[]>> submitted = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                submitted.add(pool.submit(() -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("pdl", pdls.get(index));
+                    body.put("supplierId", SUPPLIER);
+                    body.put("version", index % 3 == 0 ? "EXPRESS" : "STANDARD");
+                    body.put("client", Map.of("name", "Client " + index, "phone", "+33 6 00 00 00 00"));
+                    body.put("appointment", Map.of("date", day.toString(), "slot", index % 2 == 0 ? "AM" : "PM"));
+                    body.put("additionalServices", List.of());
+                    body.put("externalReference", "FAULT-" + index);
+                    body.put("portalRequestId", "FAULT-" + index);
+                    JsonNode created = call("POST", Service.REQUEST, "/api/v1/requests", body);
+                    done.incrementAndGet();
+                    return new String[]{pdls.get(index), created.get("caseId").asString()};
+                }));
+            }
+            kills += injectWhileWaiting(faults, done, n);
+            restarts += 2;
+            for (Future<String[]> future : submitted) {
+                String[] pair = future.get();
+                caseOfPdl.put(pair[0], pair[1]);
+            }
+            awaitAll(caseOfPdl.values(), c -> c.path("appointment").has("date"), Duration.ofMinutes(5));
+
+            broker.close();
+            broker.start(Duration.ofSeconds(90));
+            restarts++;
+
+            call("POST", Service.REQUEST, "/api/v1/simulation/clock/advance",
+                    Map.of("to", day.atTime(10, 0).atZone(PARIS).toInstant().toString()));
+            List<Runnable> outcomeFaults = new ArrayList<>(List.of(() -> restart(Service.BILLING),
+                    () -> restart(Service.CONTRACT)));
+            AtomicInteger outcomes = new AtomicInteger();
+            List<Future<?>> recorded = new ArrayList<>();
+            for (String caseId : caseOfPdl.values()) {
+                recorded.add(pool.submit(() -> {
+                    callIgnoringConflict(Service.SCHEDULING, "/api/v1/appointments/" + caseId + "-R1/outcome",
+                            Map.of("result", "COMPLETED", "meterIndex", 1000));
+                    outcomes.incrementAndGet();
+                    return null;
+                }));
+            }
+            kills += injectWhileWaiting(outcomeFaults, outcomes, n);
+            restarts += 2;
+            for (Future<?> future : recorded) {
+                future.get();
+            }
+            pool.shutdown();
+            Instant faultsOver = Instant.now();
+
+            int closed = awaitAll(caseOfPdl.values(), c -> "TERMN".equals(c.path("status").asString()), Duration.ofMinutes(10));
+            var client = mongo(mongoAddress);
+            var bills = client.getDatabase("mes_billing").getCollection("bills");
+            var points = client.getDatabase("mes_contract").getCollection("delivery_points");
+            Instant settleDeadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (Instant.now().isBefore(settleDeadline) && (bills.countDocuments() < n
+                    || points.countDocuments(com.mongodb.client.model.Filters.size("perimeter", 1)) < n
+                    || eventIdsByKey(broker.bootstrap(), Topics.billing(SUPPLIER)).size() < n
+                    || eventIdsByKey(broker.bootstrap(), Topics.contractual(SUPPLIER)).size() < n)) {
+                Thread.sleep(500);
+            }
+            duplicateDeliveries = 0;
+            Duration recover = Duration.between(faultsOver, Instant.now());
+            long billed = bills.countDocuments();
+            long billedLines = 0;
+            for (org.bson.Document bill : bills.find()) {
+                billedLines += bill.getList("lines", org.bson.Document.class).size();
+            }
+            Map<String, Set<String>> billingIds = eventIdsByKey(broker.bootstrap(), Topics.billing(SUPPLIER));
+            Map<String, Set<String>> contractualIds = eventIdsByKey(broker.bootstrap(), Topics.contractual(SUPPLIER));
+            long missingBilling = caseOfPdl.values().stream().filter(c -> billingIds.getOrDefault(c, Set.of()).size() != 1).count();
+            long missingContractual = caseOfPdl.keySet().stream()
+                    .filter(p -> contractualIds.getOrDefault(p, Set.of()).size() != 1).count();
+            Result result = new Result(n, kills, restarts, closed, (int) billed, n - closed, missingBilling,
+                    billedLines - n, missingContractual, duplicateDeliveries, recover, Duration.between(started, Instant.now()));
+            System.out.printf("%n==== Fault run ====%n  cases %d, SIGKILLs %d, restarts %d (incl. the broker)%n"
+                            + "  closed %d, lost %d, bills %d, billing lines duplicated %d%n"
+                            + "  supplier billing records missing or not exactly once by id: %d; contractual: %d%n"
+                            + "  duplicate deliveries (same event id twice, absorbed by consumers): %d%n"
+                            + "  time to recover after the last fault: %.1f s, whole run %.1f s%n",
+                    n, kills, restarts, closed, n - closed, billed, billedLines - n, missingBilling, missingContractual,
+                    duplicateDeliveries, recover.toMillis() / 1000.0, result.total().toMillis() / 1000.0);
+            return result;
+        } finally {
+            for (ServiceProcess process : services.values()) {
+                process.stop();
+            }
+            broker.close();
+            mongo.shutdownNow();
+        }
+    }
+
+    private long duplicateDeliveries;
+
+    private int injectWhileWaiting(List<Runnable> faults, AtomicInteger progress, int n) throws InterruptedException {
+        int injected = 0;
+        for (int f = 0; f < faults.size(); f++) {
+            int threshold = (f + 1) * n / (faults.size() + 1);
+            while (progress.get() < threshold) {
+                Thread.sleep(20);
+            }
+            faults.get(f).run();
+            injected++;
+        }
+        return injected;
+    }
+
+    private void restart(Service service) {
+        try {
+            ServiceProcess process = services.get(service);
+            process.kill();
+            process.start();
+            process.awaitReady(Duration.ofMinutes(3));
+        } catch (Exception e) {
+            throw new IllegalStateException("restarting " + service + " failed", e);
+        }
+    }
+
+    private int awaitAll(Iterable<String> caseIds, java.util.function.Predicate<JsonNode> condition, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        int ok = 0;
+        for (String caseId : caseIds) {
+            while (true) {
+                JsonNode view = tryCall("GET", Service.REQUEST, "/api/v1/cases/" + caseId, null);
+                if (view != null && condition.test(view)) {
+                    ok++;
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    return ok;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return ok;
+    }
+
+    private Map<String, Set<String>> eventIdsByKey(String bootstrap, String topic) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "fault-" + Instant.now(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode envelope = JSON.readTree(record.value());
+                    if (!ids.computeIfAbsent(record.key(), k -> new HashSet<>()).add(envelope.get("eventId").asString())) {
+                        duplicateDeliveries++;
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private JsonNode call(String method, Service service, String path, Object body) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (true) {
+            JsonNode result = tryCall(method, service, path, body);
+            if (result != null) {
+                return result;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(method + " " + service + path + " kept failing");
+            }
+            sleep();
+        }
+    }
+
+    private void callIgnoringConflict(Service service, String path, Object body) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = send("POST", service, path, body);
+                if (response.statusCode() == 200 || response.statusCode() == 409) {
+                    return;
+                }
+            } catch (IOException | InterruptedException retry) {
+                // the service is down: try again
+            }
+            sleep();
+        }
+        throw new IllegalStateException("POST " + path + " kept failing");
+    }
+
+    /** The answer, or null when the service is down, not ready, or the request could not be served yet. */
+    private JsonNode tryCall(String method, Service service, String path, Object body) {
+        try {
+            HttpResponse<String> response = send(method, service, path, body);
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return JSON.readTree(response.body().isBlank() ? "{}" : response.body());
+            }
+            if (status == 400 && response.body().contains("unknown delivery point")) {
+                return null;
+            }
+            if (status >= 400 && status < 500 && status != 404 && status != 429) {
+                throw new IllegalStateException(method + " " + path + " → " + status + " " + response.body());
+            }
+            return null;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    private HttpResponse<String> send(String method, Service service, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.get(service).url() + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static com.mongodb.client.MongoClient mongo(InetSocketAddress address) {
+        return com.mongodb.client.MongoClients.create("mongodb://localhost:" + address.getPort());
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic : Topics.INTERNAL) {
+                NewTopic t = new NewTopic(topic, 3, (short) 1);
+                if (topic.equals(Topics.DELIVERY_POINTS)) {
+                    t.configs(Map.of("cleanup.policy", "compact"));
+                }
+                topics.add(t);
+            }
+            topics.add(new NewTopic(Topics.SIMULATION_CLOCK, 1, (short) 1));
+            for (String topic : Topics.ofSupplier(SUPPLIER)) {
+                topics.add(new NewTopic(topic, 3, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.grd.mes.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One service as its own operating-system process (its own JVM, as in a container), so that it can be killed
+ * with SIGKILL — no shutdown hook, no flush, no goodbye — and started again.
+ */
+public final class ServiceProcess {
+    private final ServiceStack.Service service;
+    private final int port;
+    private final List<String> args;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log) {
+        this.service = service;
+        this.port = port;
+        this.args = List.copyOf(args);
+        this.log = log;
+    }
+
+    public ServiceProcess start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass());
+        command.add("--server.port=" + port);
+        command.addAll(args);
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    /** SIGKILL: the process dies at once, whatever it was doing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url()
+                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within " + timeout + "; see " + log);
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public ServiceStack.Service service() {
+        return service;
+    }
+
+    private String mainClass() {
+        return switch (service) {
+            case REQUEST -> "fr.grd.mes.request.RequestServiceApplication";
+            case SCHEDULING -> "fr.grd.mes.scheduling.SchedulingServiceApplication";
+            case BILLING -> "fr.grd.mes.billing.BillingServiceApplication";
+            case CONTRACT -> "fr.grd.mes.contract.ContractServiceApplication";
+        };
+    }
+}
