@@ -96,9 +96,13 @@ public final class FaultRun {
                 process.awaitReady(Duration.ofMinutes(3));
             }
             BusinessCalendar calendar = new BusinessCalendar();
-            LocalDate day = calendar.addBusinessDays(LocalDate.ofInstant(start, PARIS), 3);
-            int perSlot = n / 2 + 1;
-            call("PUT", Service.SCHEDULING, "/api/v1/capacity/ZONE-FAULT/" + day, Map.of("am", perSlot, "pm", perSlot));
+            List<LocalDate> days = new ArrayList<>();
+            for (int d = 0; d < Math.max(1, (n + 799) / 800); d++) {
+                days.add(calendar.addBusinessDays(LocalDate.ofInstant(start, PARIS), 3 + d));
+                call("PUT", Service.SCHEDULING, "/api/v1/capacity/ZONE-FAULT/" + days.get(d),
+                        Map.of("am", 400, "pm", 400));
+            }
+            LocalDate day = days.get(days.size() - 1);
             List<String> pdls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String pdl = String.format("097%011d", i);
@@ -123,7 +127,8 @@ public final class FaultRun {
                     body.put("supplierId", SUPPLIER);
                     body.put("version", index % 3 == 0 ? "EXPRESS" : "STANDARD");
                     body.put("client", Map.of("name", "Client " + index, "phone", "+33 6 00 00 00 00"));
-                    body.put("appointment", Map.of("date", day.toString(), "slot", index % 2 == 0 ? "AM" : "PM"));
+                    body.put("appointment", Map.of("date", days.get(index % days.size()).toString(),
+                            "slot", index % 2 == 0 ? "AM" : "PM"));
                     body.put("additionalServices", List.of());
                     body.put("externalReference", "FAULT-" + index);
                     body.put("portalRequestId", "FAULT-" + index);
