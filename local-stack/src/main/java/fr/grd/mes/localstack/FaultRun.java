@@ -128,7 +128,7 @@ public final class FaultRun {
                     body.put("version", index % 3 == 0 ? "EXPRESS" : "STANDARD");
                     body.put("client", Map.of("name", "Client " + index, "phone", "+33 6 00 00 00 00"));
                     body.put("appointment", Map.of("date", days.get(index % days.size()).toString(),
-                            "slot", index % 2 == 0 ? "AM" : "PM"));
+                            "slot", (index / days.size()) % 2 == 0 ? "AM" : "PM"));
                     body.put("additionalServices", List.of());
                     body.put("externalReference", "FAULT-" + index);
                     body.put("portalRequestId", "FAULT-" + index);
