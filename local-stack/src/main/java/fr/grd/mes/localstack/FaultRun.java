@@ -8,11 +8,7 @@ import fr.grd.mes.support.time.BusinessCalendar;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -261,21 +257,10 @@ public final class FaultRun {
 
     private Map<String, Set<String>> eventIdsByKey(String bootstrap, String topic) {
         Map<String, Set<String>> ids = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "fault-" + Instant.now(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode envelope = JSON.readTree(record.value());
-                    if (!ids.computeIfAbsent(record.key(), k -> new HashSet<>()).add(envelope.get("eventId").asString())) {
-                        duplicateDeliveries++;
-                    }
-                }
+        for (ConsumerRecord<String, String> record : TopicReader.readAll(bootstrap, topic)) {
+            JsonNode envelope = JSON.readTree(record.value());
+            if (!ids.computeIfAbsent(record.key(), k -> new HashSet<>()).add(envelope.get("eventId").asString())) {
+                duplicateDeliveries++;
             }
         }
         return ids;

@@ -6,21 +6,15 @@ import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +59,7 @@ class AsyncApiIsTrueIT {
             if (spec.eventTypes().isEmpty()) {
                 continue;
             }
-            for (ConsumerRecord<String, String> record : readAll(stack.kafka.getBrokersAsString(), topic)) {
+            for (ConsumerRecord<String, String> record : TopicReader.readAll(stack.kafka.getBrokersAsString(), topic)) {
                 if (record.headers().lastHeader("eventId") == null) {
                     continue; // not written by a service (the poison records other tests publish on purpose)
                 }
@@ -78,23 +72,5 @@ class AsyncApiIsTrueIT {
         assertThat(asyncApi.body().get("asyncapi").asString()).isEqualTo("3.0.0");
         var schema = Http.get(stack.services.url(Service.BILLING) + "/schemas/SupplierBillingRecord.schema.json");
         assertThat(schema.body().get("title").asString()).isEqualTo("SupplierBillingRecord");
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "asyncapi-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }

@@ -3,13 +3,10 @@ package fr.grd.mes.localstack;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +66,7 @@ class PoisonAndDuplicateRecordsIT {
 
             // each consuming service dead-lettered both poison records, with the reason in the headers
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ConsumerRecord<String, String>> dead = readAll(bootstrap, Topics.deadLetter(Topics.INTERVENTIONS))
+                List<ConsumerRecord<String, String>> dead = TopicReader.readAll(bootstrap, Topics.deadLetter(Topics.INTERVENTIONS))
                         .stream().filter(r -> poisonKey.equals(r.key())).toList();
                 assertThat(dead).hasSizeGreaterThanOrEqualTo(6);
                 assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message"))
@@ -80,7 +76,7 @@ class PoisonAndDuplicateRecordsIT {
             });
 
             // the same InterventionCompleted delivered again: no second bill, perimeter entry or closure
-            ConsumerRecord<String, String> completed = readAll(bootstrap, Topics.INTERVENTIONS).stream()
+            ConsumerRecord<String, String> completed = TopicReader.readAll(bootstrap, Topics.INTERVENTIONS).stream()
                     .filter(r -> caseId.equals(r.key())).findFirst().orElseThrow();
             producer.send(new ProducerRecord<>(Topics.INTERVENTIONS, completed.key(), completed.value()));
             producer.send(new ProducerRecord<>(Topics.INTERVENTIONS, completed.key(), completed.value()));
@@ -88,7 +84,7 @@ class PoisonAndDuplicateRecordsIT {
             String marker = "after-duplicates-" + UUID.randomUUID();
             producer.send(new ProducerRecord<>(Topics.INTERVENTIONS, completed.key(), "{" + marker));
             producer.flush();
-            await().atMost(Duration.ofSeconds(30)).until(() -> readAll(bootstrap,
+            await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap,
                     Topics.deadLetter(Topics.INTERVENTIONS)).stream().filter(r -> r.value().contains(marker)).count() >= 3);
 
             assertThat(stack.mongo.getDatabase("mes_billing").getCollection("bills").countDocuments(eq("caseId", caseId)))
@@ -99,25 +95,6 @@ class PoisonAndDuplicateRecordsIT {
             var point = stack.mongo.getDatabase("mes_contract").getCollection("delivery_points")
                     .find(eq("_id", pdl)).first();
             assertThat(point.getList("perimeter", org.bson.Document.class)).hasSize(1);
-        }
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                if (!records.isEmpty() && consumer.assignment().stream()
-                        .allMatch(tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
-                    break;
-                }
-            }
-            return records;
         }
     }
 }

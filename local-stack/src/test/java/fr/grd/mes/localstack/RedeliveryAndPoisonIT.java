@@ -4,15 +4,11 @@ import com.mongodb.client.MongoCollection;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +75,7 @@ class RedeliveryAndPoisonIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String topic : GROUPS_PER_TOPIC.keySet()) {
-                List<ConsumerRecord<String, String>> records = readAll(bootstrap, topic);
+                List<ConsumerRecord<String, String>> records = TopicReader.readAll(bootstrap, topic);
                 Collections.reverse(records);
                 for (ConsumerRecord<String, String> record : records) {
                     if (record.headers().lastHeader("eventId") != null) {
@@ -106,7 +101,7 @@ class RedeliveryAndPoisonIT {
         }
         for (Map.Entry<String, Integer> topic : GROUPS_PER_TOPIC.entrySet()) {
             int expected = poisonPerTopic * topic.getValue();
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(readAll(bootstrap,
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(TopicReader.readAll(bootstrap,
                     Topics.deadLetter(topic.getKey())).stream().filter(r -> ("poison-" + run).equals(r.key())).count())
                     .as("dead letters of " + topic.getKey()).isEqualTo(expected));
         }
@@ -148,23 +143,5 @@ class RedeliveryAndPoisonIT {
 
     private static MongoCollection<Document> collection(TestStack stack, String db, String name) {
         return stack.mongo.getDatabase(db).getCollection(name);
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "redo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }
