@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The benchmark of the whole pipeline against its ingredients (Kafka-only and composite bounds), in one run.
+#   ./benchmark.sh [seconds=30] [concurrent clients=16]      writes docs/benchmark.png
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -B -q -DskipTests install
+./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+exec java -Xmx3g -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"
