@@ -96,8 +96,8 @@ public final class Benchmark {
             double httpRate = httpCallsPerSecond(stack.url(Service.BILLING) + "/actuator/health/liveness", 5_000, concurrency);
             Pipeline pipeline = new Pipeline(stack, issuer.distributorToken(), today, broker.bootstrap());
             Pipeline.Outcome outcome = pipeline.run(Duration.ofSeconds(seconds), concurrency);
-            double recordsPerCase = sum(stack, "mes.events.published") / outcome.completed();
-            double writesPerCase = mongoWrites(stack) / outcome.completed();
+            double recordsPerCase = (sum(stack, "mes.events.published") - pipeline.recordsBefore) / outcome.completed();
+            double writesPerCase = (mongoWrites(stack) - pipeline.writesBefore) / outcome.completed();
             double httpPerCase = 2.0;
             double kafkaBound = kafkaRate / recordsPerCase;
             double compositeBound = 1.0 / (recordsPerCase / kafkaRate + writesPerCase / writeRate + httpPerCase / httpRate);
@@ -247,6 +247,8 @@ public final class Benchmark {
         private final LocalDate day;
         private final String bootstrap;
         private final HttpClient http = HttpClient.newHttpClient();
+        double recordsBefore;
+        double writesBefore;
 
         Pipeline(ServiceStack stack, String token, LocalDate day, String bootstrap) {
             this.stack = stack;
@@ -279,6 +281,14 @@ public final class Benchmark {
             while (projection.countDocuments() < pdls) {
                 Thread.sleep(200);
             }
+            for (Service service : Service.values()) {
+                var points = stack.context(service).getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+                while (service != Service.CONTRACT && points.getCollection("delivery_points").countDocuments() < pdls) {
+                    Thread.sleep(200);
+                }
+            }
+            recordsBefore = sum(stack, "mes.events.published");
+            writesBefore = mongoWrites(stack);
             Map<String, Long> accepted = new ConcurrentHashMap<>();
             Histogram planned = new Histogram(60_000, 3);
             Histogram billed = new Histogram(60_000, 3);

@@ -116,33 +116,43 @@ public class OutboxRelay implements SmartLifecycle {
                 Object id = doc.get("_id");
                 @SuppressWarnings("unchecked")
                 List<Document> outbox = (List<Document>) doc.get("outbox", List.class);
+                List<java.util.concurrent.CompletableFuture<?>> sends = new java.util.ArrayList<>();
                 for (Document message : outbox) {
-                    publish(message);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                            new Update().pull("outbox", new Document("eventId", message.getString("eventId"))),
-                            collection);
-                    published++;
+                    sends.add(send(message));
                 }
+                await(sends);
+                outbox.forEach(message -> observers.forEach(o -> o.published(message.getString("topic"),
+                        message.getString("eventType"), message.getString("payload"))));
+                // one update removes everything this pass published from the aggregate's outbox
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().pull("outbox",
+                        new Document("eventId", new Document("$in", outbox.stream()
+                                .map(m -> m.getString("eventId")).toList()))), collection);
+                published += outbox.size();
             }
         }
         return published;
     }
 
-    private void publish(Document message) {
+    /** Sends in order (same key, same partition, idempotent producer keeps the order) without waiting. */
+    private java.util.concurrent.CompletableFuture<?> send(Document message) {
         String topic = message.getString("topic");
         topics.ensure(topic);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.getString("key"),
                 message.getString("payload"));
         record.headers().add("eventType", message.getString("eventType").getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventId", message.getString("eventId").getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record);
+    }
+
+    private static void await(List<java.util.concurrent.CompletableFuture<?>> sends) {
         try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-            observers.forEach(o -> o.published(topic, message.getString("eventType"), message.getString("payload")));
+            java.util.concurrent.CompletableFuture.allOf(sends.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (Exception e) {
-            throw new IllegalStateException("publishing to " + topic + " failed", e);
+            throw new IllegalStateException("publishing failed; the events stay in the outbox", e);
         }
     }
 }
