@@ -81,11 +81,6 @@ public class ExpressAdvancementDesk {
         }
     }
 
-    public List<Appointment> proposals() {
-        return store.mongo().find(Query.query(Criteria.where("advancement.status").is(Advancement.PROPOSED)),
-                Appointment.class, AppointmentBooking.COLLECTION);
-    }
-
     public List<Appointment> withAdvancementStatus(String status) {
         return store.mongo().find(Query.query(Criteria.where("advancement.status").is(status)),
                 Appointment.class, AppointmentBooking.COLLECTION);

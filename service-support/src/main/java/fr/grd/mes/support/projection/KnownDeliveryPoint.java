@@ -14,8 +14,4 @@ public record KnownDeliveryPoint(String id, String zone, SupplyState supplyState
         return new KnownDeliveryPoint(changed.pdl(), changed.zone(), changed.supplyState(), changed.inseeCode(),
                 changed.meterType(), changed.currentSupplierId(), changed.revision());
     }
-
-    public String pdl() {
-        return id;
-    }
 }

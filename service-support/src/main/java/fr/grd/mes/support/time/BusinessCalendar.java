@@ -27,10 +27,6 @@ public final class BusinessCalendar {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isHoliday(date);
     }
 
-    public boolean isPublicHoliday(LocalDate date) {
-        return holidays.isHoliday(date);
-    }
-
     /** The {@code n}-th business day strictly after {@code from} (n ≥ 1); from itself never counts. */
     public LocalDate addBusinessDays(LocalDate from, int n) {
         if (n < 0) {
