@@ -11,9 +11,6 @@ import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.time.ControllableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,13 +76,7 @@ public final class Benchmark {
         LocalDate today = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
         ControllableClock clock = ControllableClock.fixed(today.atTime(7, 0).atZone(PARIS).toInstant());
         DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            Topics.INTERNAL.forEach(t -> topics.add(new NewTopic(t, 3, (short) 1)));
-            Topics.ofSupplier("FOURN-BENCH").forEach(t -> topics.add(new NewTopic(t, 3, (short) 1)));
-            topics.add(new NewTopic("bench.raw", 3, (short) 1));
-            admin.createTopics(topics).all().get();
-        }
+        LocalStack.createTopics(broker.bootstrap(), List.of("FOURN-BENCH"), "bench.raw");
         ServiceStack stack = new ServiceStack(broker.bootstrap(), mongoUri, clock, Map.of(), List.of(
                 issuer.serviceArgument(), "--mes.outbox.poll-millis=50", "--logging.level.root=WARN",
                 "--mes.limits.distributor-requests-per-second=1000000")).startAll();

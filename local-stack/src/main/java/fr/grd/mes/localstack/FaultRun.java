@@ -5,9 +5,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +72,7 @@ public final class FaultRun {
         int kills = 0;
         int restarts = 0;
         try {
-            createTopics(broker.bootstrap());
+            LocalStack.createTopics(broker.bootstrap(), List.of(SUPPLIER), Topics.SIMULATION_CLOCK);
             DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
             token = issuer.distributorToken();
             Instant start = LocalDate.now(PARIS).atTime(8, 0).atZone(PARIS).toInstant();
@@ -339,24 +336,6 @@ public final class FaultRun {
 
     private static com.mongodb.client.MongoClient mongo(InetSocketAddress address) {
         return com.mongodb.client.MongoClients.create("mongodb://localhost:" + address.getPort());
-    }
-
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String topic : Topics.INTERNAL) {
-                NewTopic t = new NewTopic(topic, 3, (short) 1);
-                if (topic.equals(Topics.DELIVERY_POINTS)) {
-                    t.configs(Map.of("cleanup.policy", "compact"));
-                }
-                topics.add(t);
-            }
-            topics.add(new NewTopic(Topics.SIMULATION_CLOCK, 1, (short) 1));
-            for (String topic : Topics.ofSupplier(SUPPLIER)) {
-                topics.add(new NewTopic(topic, 3, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
     }
 
     private static int freePort() throws IOException {

@@ -75,7 +75,7 @@ public final class LocalStack {
         mongo.bind("localhost", mongoPort);
         toClose.add(mongo::shutdown);
 
-        createTopics(broker.bootstrap());
+        createTopics(broker.bootstrap(), DemoData.SUPPLIERS);
         DevJwt issuer = DevJwt.loadOrCreate(dataDir.resolve("dev-jwt"));
 
         System.out.println("Starting the four services ...");
@@ -97,11 +97,18 @@ public final class LocalStack {
         stopped.await();
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
+    /**
+     * Creates the internal topics (the delivery-point one compacted), the flows of the given suppliers and any
+     * {@code extra} topic, leaving the ones that already exist: the local stack, the fault run and the benchmark
+     * all start a broker this way.
+     */
+    static void createTopics(String bootstrap, List<String> suppliers, String... extra) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new ArrayList<>();
-            for (String topic : Topics.INTERNAL) {
+            List<String> wanted = new ArrayList<>(Topics.INTERNAL);
+            wanted.addAll(List.of(extra));
+            for (String topic : wanted) {
                 if (!existing.contains(topic)) {
                     NewTopic t = new NewTopic(topic, 3, (short) 1);
                     if (topic.equals(Topics.DELIVERY_POINTS)) {
@@ -110,7 +117,7 @@ public final class LocalStack {
                     topics.add(t);
                 }
             }
-            for (String supplier : DemoData.SUPPLIERS) {
+            for (String supplier : suppliers) {
                 for (String topic : Topics.ofSupplier(supplier)) {
                     if (!existing.contains(topic)) {
                         topics.add(new NewTopic(topic, 3, (short) 1));
