@@ -38,10 +38,12 @@ public final class DevJwt {
     public static final String AUDIENCE = "mes-platform";
 
     private final RSAPrivateKey privateKey;
+    private final Path privateKeyFile;
     private final Path publicKeyFile;
 
-    private DevJwt(RSAPrivateKey privateKey, Path publicKeyFile) {
+    private DevJwt(RSAPrivateKey privateKey, Path privateKeyFile, Path publicKeyFile) {
         this.privateKey = privateKey;
+        this.privateKeyFile = privateKeyFile;
         this.publicKeyFile = publicKeyFile;
     }
 
@@ -58,7 +60,7 @@ public final class DevJwt {
         String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
                 .decode(body)));
-        return new DevJwt((RSAPrivateKey) key, publicFile);
+        return new DevJwt((RSAPrivateKey) key, privateFile, publicFile);
     }
 
     private static KeyPair generate() throws GeneralSecurityException {
@@ -75,6 +77,11 @@ public final class DevJwt {
     /** The property value that points a service at the public key. */
     public String publicKeyLocation() {
         return "file:" + publicKeyFile.toAbsolutePath();
+    }
+
+    /** The argument that gives the operator console its development sign-in (one button per role). */
+    public String consoleArgument() {
+        return "--mes.console.dev-sign-in-key=file:" + privateKeyFile.toAbsolutePath();
     }
 
     /** The argument to give each service so it trusts this issuer's tokens. */

@@ -83,6 +83,8 @@ public final class LocalStack {
                 List.of("--mes.env=local", issuer.serviceArgument()));
         toClose.add(services);
         services.startAll();
+        services.startConsole(Integer.parseInt(setting("OPERATOR_CONSOLE_PORT", "8080")),
+                List.of(issuer.consoleArgument()));
 
         BusinessCalendar calendar = new BusinessCalendar();
         new DemoData(services, issuer.distributorToken()).load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
@@ -137,6 +139,7 @@ public final class LocalStack {
         System.out.println("""
 
                 ================= Mise en service platform: local stack ready =================
+                  operator console    %s/console   (French; dev sign-in: Opérateur or Technicien)
                   request-service     %s   (POST /api/v1/requests, GET /api/v1/cases/{id})
                   scheduling-service  %s   (GET /api/v1/slots, PUT /api/v1/capacity/{zone}/{date})
                   billing-service     %s   (GET /api/v1/suppliers/{id}/billing-lines, /api/v1/catalogue)
@@ -151,7 +154,7 @@ public final class LocalStack {
                   curl -s -X POST %s/api/v1/requests -H 'Content-Type: application/json' -d '{"pdl":"%s","supplierId":"%s","version":"EXPRESS","client":{"name":"Claire Martin","phone":"+33 6 12 34 56 78"},"appointment":{"date":"%s","slot":"AM"},"additionalServices":[],"externalReference":"CRM-0001"}'
                 Press Ctrl-C to stop.
                 ================================================================================
-                """.formatted(request, services.url(Service.SCHEDULING), services.url(Service.BILLING),
+                """.formatted(services.consoleUrl(), request, services.url(Service.SCHEDULING), services.url(Service.BILLING),
                 services.url(Service.CONTRACT), bootstrap, mongoPort, clock.instant(), DemoData.SUPPLIERS, DemoData.ZONE,
                 DemoData.PDLS, request, DemoData.PDLS.get(0), DemoData.SUPPLIERS.get(0), date));
     }

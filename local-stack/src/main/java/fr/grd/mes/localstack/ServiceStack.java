@@ -57,6 +57,7 @@ public final class ServiceStack implements AutoCloseable {
     private final Map<Service, Integer> requestedPorts;
     private final List<String> extraArgs;
     private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+    private ConfigurableApplicationContext console;
 
     public ServiceStack(String kafkaBootstrap, String mongoUri, ControllableClock clock,
                         Map<Service, Integer> requestedPorts, List<String> extraArgs) {
@@ -93,6 +94,35 @@ public final class ServiceStack implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Starts the operator console (French web pages for the desk and technicians) on {@code port} (0: any),
+     * pointed at the running services and sharing their clock; {@code args} add to it, e.g. the dev sign-in key.
+     */
+    public synchronized ConfigurableApplicationContext startConsole(int port, List<String> args) {
+        if (console != null) {
+            return console;
+        }
+        List<String> all = new ArrayList<>();
+        all.add("--server.port=" + port);
+        all.add("--mes.console.request-service=" + url(Service.REQUEST));
+        all.add("--mes.console.scheduling-service=" + url(Service.SCHEDULING));
+        all.add("--mes.console.billing-service=" + url(Service.BILLING));
+        all.add("--mes.console.contract-service=" + url(Service.CONTRACT));
+        all.addAll(args);
+        console = fr.grd.mes.console.OperatorConsoleApplication.builder()
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .logStartupInfo(false)
+                .run(all.toArray(String[]::new));
+        return console;
+    }
+
+    public String consoleUrl() {
+        if (console == null) {
+            throw new IllegalStateException("the operator console is not running");
+        }
+        return "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
+    }
+
     public synchronized void stop(Service service) {
         ConfigurableApplicationContext context = running.remove(service);
         if (context != null) {
@@ -122,6 +152,10 @@ public final class ServiceStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (console != null) {
+            console.close();
+            console = null;
+        }
         for (Service service : List.of(Service.BILLING, Service.SCHEDULING, Service.REQUEST, Service.CONTRACT)) {
             stop(service);
         }

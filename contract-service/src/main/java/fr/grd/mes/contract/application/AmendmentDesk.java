@@ -65,6 +65,16 @@ public class AmendmentDesk {
                 .orElseThrow(() -> new NotFoundException("amendment " + id + " not found"));
     }
 
+    /** Amendments in one state (all states when null), the validity end date nearest first. */
+    public java.util.List<Amendment> list(Amendment.Status status, int limit) {
+        var query = new org.springframework.data.mongodb.core.query.Query();
+        if (status != null) {
+            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("status").is(status.name()));
+        }
+        query.with(org.springframework.data.domain.Sort.by("terms.validUntil", "_id")).limit(limit);
+        return store.mongo().find(query, Amendment.class, COLLECTION);
+    }
+
     public Amendment issue(String id) {
         return change(id, a -> {
             var issued = a.issue(today());

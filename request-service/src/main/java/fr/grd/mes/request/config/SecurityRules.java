@@ -17,6 +17,8 @@ public class SecurityRules {
     EndpointRules requestServiceRules() {
         return rules -> {
             rules.requestMatchers(HttpMethod.POST, "/api/v1/requests").hasAnyRole(SUPPLIER, PORTAL);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/cases").hasAnyRole(SUPPLIER, OPERATOR, TECHNICIAN);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/statistics/daily").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/cases/*").hasAnyRole(SUPPLIER, OPERATOR, PORTAL, TECHNICIAN);
             rules.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/express-escalation").hasAnyRole(SUPPLIER, OPERATOR);
         };

@@ -120,6 +120,13 @@ public class AppointmentBooking {
         return Optional.empty();
     }
 
+    /** The appointments of one zone on one day ("tournée"), morning first. */
+    public java.util.List<Appointment> ofDay(String zone, java.time.LocalDate date) {
+        return store.mongo().find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("zone").is(zone).and("date").is(date))
+                .with(org.springframework.data.domain.Sort.by("slot", "_id")), Appointment.class, COLLECTION);
+    }
+
     public Appointment get(String appointmentId) {
         return store.find(appointmentId, Appointment.class, COLLECTION)
                 .orElseThrow(() -> new NotFoundException("unknown appointment " + appointmentId));

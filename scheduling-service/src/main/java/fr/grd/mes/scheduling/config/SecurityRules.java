@@ -18,6 +18,9 @@ public class SecurityRules {
         return rules -> {
             rules.requestMatchers(HttpMethod.GET, "/api/v1/slots").hasAnyRole(SUPPLIER, PORTAL, OPERATOR);
             rules.requestMatchers(HttpMethod.PUT, "/api/v1/capacity/*/*").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/zones").hasAnyRole(SUPPLIER, PORTAL, OPERATOR, TECHNICIAN);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/calendar").hasAnyRole(SUPPLIER, PORTAL, OPERATOR, TECHNICIAN);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/appointments").hasAnyRole(OPERATOR, TECHNICIAN);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/appointments/*")
                     .hasAnyRole(SUPPLIER, PORTAL, OPERATOR, TECHNICIAN);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/advancements").hasRole(OPERATOR);

@@ -29,6 +29,9 @@ public interface ChargeTable {
     /** Every slot of {@code zone} between two dates with its capacity and bookings. */
     List<SlotCapacity> all(String zone, LocalDate from, LocalDate to);
 
+    /** The zones that have at least one half day in the table, in name order. */
+    List<String> zones();
+
     /** Sets the number of technicians' places of a half day; never below the places already booked. */
     SlotCapacity setCapacity(SlotKey slot, int capacity);
 

@@ -43,6 +43,12 @@ public final class BusinessCalendar {
         return day;
     }
 
+    /** The French name of the public holiday on {@code date} ("Noël", "Lundi de Pâques"…), if it is one. */
+    public java.util.Optional<String> holidayName(LocalDate date) {
+        return holidays.getHolidays(date, date).stream().findFirst()
+                .map(holiday -> holiday.getDescription(java.util.Locale.FRENCH));
+    }
+
     /** The first business day on or after {@code date}. */
     public LocalDate nextBusinessDayOnOrAfter(LocalDate date) {
         LocalDate day = date;

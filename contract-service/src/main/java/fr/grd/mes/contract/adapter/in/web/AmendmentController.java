@@ -72,6 +72,28 @@ public class AmendmentController {
         return ResponseEntity.created(URI.create("/api/v1/amendments/" + a.getId())).body(AmendmentView.of(a));
     }
 
+    /** The desk's list, by state ({@code DRAFT, ISSUED, ACCEPTED, EXPIRED, VOIDED}; every state when absent). */
+    @GetMapping
+    public List<AmendmentView> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                                    @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        Amendment.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = Amendment.Status.valueOf(status.toUpperCase());
+            } catch (IllegalArgumentException unknown) {
+                violations.add(new Violation("status", "one of " + java.util.Arrays.toString(Amendment.Status.values())));
+            }
+        }
+        if (limit < 1 || limit > 500) {
+            violations.add(new Violation("limit", "pages hold 1 to 500 amendments"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations);
+        }
+        return desk.list(wanted, limit).stream().map(AmendmentView::of).toList();
+    }
+
     @GetMapping("/{id}")
     public AmendmentView get(@PathVariable String id) {
         return AmendmentView.of(desk.get(id));

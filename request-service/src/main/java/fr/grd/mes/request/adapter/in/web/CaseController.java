@@ -1,5 +1,6 @@
 package fr.grd.mes.request.adapter.in.web;
 
+import fr.grd.mes.request.application.CaseQueries;
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.support.security.Caller;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Suppliers' requests and cases over HTTP (DESIGN §6). */
@@ -22,10 +25,12 @@ import java.util.List;
 @RequestMapping("/api/v1")
 public class CaseController {
     private final CaseService cases;
+    private final CaseQueries queries;
     private final Validator validator;
 
-    public CaseController(CaseService cases, Validator validator) {
+    public CaseController(CaseService cases, CaseQueries queries, Validator validator) {
         this.cases = cases;
+        this.queries = queries;
         this.validator = validator;
     }
 
@@ -51,6 +56,41 @@ public class CaseController {
     @GetMapping("/cases/{caseId}")
     public CaseView get(@PathVariable String caseId) {
         return CaseView.of(visible(caseId));
+    }
+
+    /** Search by delivery point and/or supplier reference; a supplier finds only its own cases. */
+    @GetMapping("/cases")
+    public List<CaseView> search(@RequestParam(required = false) String pdl,
+                                 @RequestParam(required = false) String externalReference,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        if (pdl == null && externalReference == null) {
+            violations.add(new Violation("pdl", "give a delivery point (pdl) and/or a supplier reference (externalReference)"));
+        }
+        if (pdl != null && !fr.grd.mes.events.Pdl.isValid(pdl)) {
+            violations.add(new Violation("pdl", "must be 14 digits"));
+        }
+        if (externalReference != null && (externalReference.isBlank() || externalReference.length() > 64)) {
+            violations.add(new Violation("externalReference", "must be 1 to 64 characters"));
+        }
+        if (limit < 1 || limit > 200) {
+            violations.add(new Violation("limit", "pages hold 1 to 200 cases"));
+        }
+        if (!violations.isEmpty()) {
+            throw new fr.grd.mes.support.web.ValidationFailedException(violations);
+        }
+        Caller caller = Caller.current();
+        String onlySupplier = caller.seesAllSuppliers() ? null : caller.supplierId();
+        if (!caller.seesAllSuppliers() && onlySupplier == null) {
+            return List.of();
+        }
+        return queries.search(pdl, externalReference, onlySupplier, limit).stream().map(CaseView::of).toList();
+    }
+
+    /** The day's counters for the desk: requests, express advanced or maintained, completed or client absent. */
+    @GetMapping("/statistics/daily")
+    public CaseQueries.DailyCounters daily(@RequestParam LocalDate date) {
+        return queries.daily(date);
     }
 
     @PostMapping("/cases/{caseId}/express-escalation")

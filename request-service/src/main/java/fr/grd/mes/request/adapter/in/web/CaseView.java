@@ -5,13 +5,17 @@ import fr.grd.mes.events.SupplyState;
 import fr.grd.mes.events.Version;
 import fr.grd.mes.request.domain.Appointment;
 import fr.grd.mes.request.domain.Case;
+import fr.grd.mes.request.domain.Client;
 import fr.grd.mes.request.domain.Milestone;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What a supplier sees of its case: status, deadlines, milestones, appointment, express decision, outcome. */
+/**
+ * What a supplier (or the desk) sees of a case: status, deadlines, milestones, appointment, express decision,
+ * outcome, and the client to call at the installation.
+ */
 public record CaseView(
         String caseId,
         String pdl,
@@ -29,6 +33,7 @@ public record CaseView(
         List<MilestoneView> milestones,
         List<String> additionalServices,
         String externalReference,
+        Client client,
         String message,
         Instant receivedAt) {
 
@@ -63,6 +68,6 @@ public record CaseView(
                 c.getEffectiveInterventionDate() == null && c.getMeterIndex() == null ? null
                         : new Outcome(c.getEffectiveInterventionDate(), c.getMeterIndex()),
                 c.getMilestones().stream().map(MilestoneView::of).toList(), c.getAdditionalServices(),
-                c.getExternalReference(), c.getMessage(), c.getReceivedAt());
+                c.getExternalReference(), c.getClient(), c.getMessage(), c.getReceivedAt());
     }
 }

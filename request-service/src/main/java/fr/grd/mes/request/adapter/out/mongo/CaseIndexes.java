@@ -24,6 +24,12 @@ public class CaseIndexes implements InitializingBean {
         var indexes = mongo.indexOps(CaseService.COLLECTION);
         indexes.createIndex(new Index().on("portalRequestId", Sort.Direction.ASC).unique().sparse()
                 .named("one_case_per_portal_request"));
+        indexes.createIndex(new Index().on("pdl", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                .named("cases_of_a_delivery_point"));
+        indexes.createIndex(new Index().on("externalReference", Sort.Direction.ASC).sparse()
+                .named("cases_by_supplier_reference"));
+        indexes.createIndex(new Index().on("milestones.at", Sort.Direction.ASC)
+                .named("milestones_of_a_day"));
         indexes.createIndex(new Index().on("summarySheetDue", Sort.Direction.ASC).named("summary_sheet_due"));
     }
 }

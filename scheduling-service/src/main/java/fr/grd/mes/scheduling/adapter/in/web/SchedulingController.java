@@ -9,6 +9,7 @@ import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
+import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.web.ValidationFailedException;
 import fr.grd.mes.support.web.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,13 +35,19 @@ public class SchedulingController {
     private final AppointmentBooking appointments;
     private final ExpressAdvancementDesk desk;
     private final InterventionOutcomes outcomes;
+    private final BusinessCalendar calendar;
 
     public SchedulingController(ChargeTable chargeTable, AppointmentBooking appointments, ExpressAdvancementDesk desk,
-                                InterventionOutcomes outcomes) {
+                                InterventionOutcomes outcomes, BusinessCalendar calendar) {
         this.chargeTable = chargeTable;
         this.appointments = appointments;
         this.desk = desk;
         this.outcomes = outcomes;
+        this.calendar = calendar;
+    }
+
+    /** A calendar day: business day or not, and the public holiday's name when it is one. */
+    public record CalendarDay(LocalDate date, DayOfWeek dayOfWeek, boolean businessDay, String holiday) {
     }
 
     public record CapacityBody(Integer am, Integer pm) {
@@ -87,6 +95,30 @@ public class SchedulingController {
             throw new ValidationFailedException(List.of(new Violation("to", "must be within a year after 'from'")));
         }
         return chargeTable.all(zone, from, to).stream().map(SlotView::of).toList();
+    }
+
+    @GetMapping("/zones")
+    public List<String> zones() {
+        return chargeTable.zones();
+    }
+
+    /** Business days, weekends and French public holidays between two dates (at most 92 days). */
+    @GetMapping("/calendar")
+    public List<CalendarDay> calendar(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        if (to.isBefore(from) || from.plusDays(92).isBefore(to)) {
+            throw new ValidationFailedException(List.of(new Violation("to", "must be within 92 days after 'from'")));
+        }
+        return from.datesUntil(to.plusDays(1)).map(day -> new CalendarDay(day, day.getDayOfWeek(),
+                calendar.isBusinessDay(day), calendar.holidayName(day).orElse(null))).toList();
+    }
+
+    /** A zone's appointments of one day, for the technicians' round. */
+    @GetMapping("/appointments")
+    public List<AppointmentView> ofDay(@RequestParam String zone, @RequestParam LocalDate date) {
+        if (!zone.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new ValidationFailedException(List.of(new Violation("zone", "must be 1-40 letters, digits, _ or -")));
+        }
+        return appointments.ofDay(zone, date).stream().map(AppointmentView::of).toList();
     }
 
     @PutMapping("/capacity/{zone}/{date}")

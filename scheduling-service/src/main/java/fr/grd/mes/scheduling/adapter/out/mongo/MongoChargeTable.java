@@ -73,6 +73,11 @@ public class MongoChargeTable implements ChargeTable {
     }
 
     @Override
+    public List<String> zones() {
+        return mongo.findDistinct(new Query(), "zone", COLLECTION, String.class).stream().sorted().toList();
+    }
+
+    @Override
     public SlotCapacity setCapacity(SlotKey slot, int capacity) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Document current = mongo.findById(slot.id(), Document.class, COLLECTION);

@@ -1,0 +1,70 @@
+package fr.grd.mes.console.signin;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Development sign-in only: signs tokens with the local stack's dev issuer key, exactly as {@code
+ * ./mint-token.sh} does (issuer, audience {@code mes-platform}, {@code roles} claim), so the services accept
+ * them through their ordinary resource-server checks. Token lifetimes use the wall clock: the services check
+ * expiry against real time, whatever the simulation clock says.
+ */
+public final class DevTokens {
+    static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
+    static final String AUDIENCE = "mes-platform";
+    static final Duration VALIDITY = Duration.ofHours(8);
+
+    private final RSAPrivateKey key;
+    private final Clock wallClock;
+
+    private DevTokens(RSAPrivateKey key, Clock wallClock) {
+        this.key = key;
+        this.wallClock = wallClock;
+    }
+
+    /** Reads a PKCS#8 PEM private key from a Spring resource location ({@code file:…}, {@code classpath:…}). */
+    public static DevTokens fromPem(String location, Clock wallClock) {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            var spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body));
+            return new DevTokens((RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(spec), wallClock);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the dev sign-in key at " + location, e);
+        }
+    }
+
+    public String mint(String subject, List<String> roles) {
+        Instant now = wallClock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(AUDIENCE)
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(VALIDITY))).claim("roles", roles).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dev").build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+}
