@@ -31,6 +31,7 @@ class AuthorizationIT {
     private static String caseA;
     private static String pdlA;
     private static String caseB;
+    private static String pdlB;
     private static Map<String, String> tokens;
 
     @BeforeAll
@@ -45,7 +46,7 @@ class AuthorizationIT {
         LocalDate date = new BusinessCalendar().addBusinessDays(LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), 1);
         CaseFixture.capacity(stack, "ZONE-AUTH", date, 4, 4);
         pdlA = CaseFixture.deliveryPoint(stack, "ZONE-AUTH", "COUP");
-        String pdlB = CaseFixture.deliveryPoint(stack, "ZONE-AUTH", "LIMI");
+        pdlB = CaseFixture.deliveryPoint(stack, "ZONE-AUTH", "LIMI");
         String supplierB = stack.issuer.mint("b-user", List.of("SUPPLIER"), B, hour);
         var createdA = Http.post(url(Service.REQUEST, "/api/v1/requests"),
                 CaseFixture.request(pdlA, A, "STANDARD", date, "AM"), tokens.get("SUPPLIER"));
@@ -86,6 +87,16 @@ class AuthorizationIT {
                         Set.of("SUPPLIER", "OPERATOR", "PORTAL", "TECHNICIAN")),
                 new Endpoint(Service.REQUEST, "POST", "/api/v1/cases/{caseA}/express-escalation", Map.of(),
                         Set.of("SUPPLIER", "OPERATOR")),
+                new Endpoint(Service.REQUEST, "GET", "/api/v1/cases?pdl={pdlA}", null,
+                        Set.of("SUPPLIER", "OPERATOR", "TECHNICIAN")),
+                new Endpoint(Service.REQUEST, "GET", "/api/v1/statistics/daily?date=" + anyDate, null, Set.of("OPERATOR")),
+                new Endpoint(Service.SCHEDULING, "GET", "/api/v1/zones", null,
+                        Set.of("SUPPLIER", "PORTAL", "OPERATOR", "TECHNICIAN")),
+                new Endpoint(Service.SCHEDULING, "GET", "/api/v1/calendar?from=" + anyDate + "&to=" + anyDate, null,
+                        Set.of("SUPPLIER", "PORTAL", "OPERATOR", "TECHNICIAN")),
+                new Endpoint(Service.SCHEDULING, "GET", "/api/v1/appointments?zone=ZONE-AUTH&date=" + anyDate, null,
+                        Set.of("OPERATOR", "TECHNICIAN")),
+                new Endpoint(Service.CONTRACT, "GET", "/api/v1/amendments?status=ISSUED", null, Set.of("OPERATOR")),
                 new Endpoint(Service.SCHEDULING, "GET", "/api/v1/slots?zone=ZONE-AUTH&from=" + anyDate + "&to=" + anyDate,
                         null, Set.of("SUPPLIER", "PORTAL", "OPERATOR")),
                 new Endpoint(Service.SCHEDULING, "PUT", "/api/v1/capacity/ZONE-AUTH/" + anyDate, Map.of(), Set.of("OPERATOR")),
@@ -187,8 +198,19 @@ class AuthorizationIT {
         assertThat(Http.post(url(Service.REQUEST, "/api/v1/cases/" + caseA + "/express-escalation"), Map.of(), supplierB)
                 .status()).isEqualTo(404);
 
+        // a search by the other supplier's PdL or reference finds nothing; the desk finds it
+        for (String query : List.of("pdl=" + pdlA, "externalReference=REF-" + pdlA)) {
+            Http.Response search = Http.get(url(Service.REQUEST, "/api/v1/cases?" + query), supplierB);
+            assertThat(search.status()).isEqualTo(200);
+            assertThat(search.body().size()).as(query).isZero();
+            assertThat(Http.get(url(Service.REQUEST, "/api/v1/cases?" + query), tokens.get("OPERATOR")).body()
+                    .get(0).get("caseId").asString()).isEqualTo(caseA);
+        }
+
         // its own data is there
         assertThat(Http.get(url(Service.REQUEST, "/api/v1/cases/" + caseB), supplierB).status()).isEqualTo(200);
+        assertThat(Http.get(url(Service.REQUEST, "/api/v1/cases?pdl=" + pdlB), supplierB).body().get(0)
+                .get("caseId").asString()).isEqualTo(caseB);
         assertThat(Http.get(url(Service.BILLING, "/api/v1/suppliers/" + B + "/billing-lines"), supplierB).body().size())
                 .isEqualTo(1);
     }
