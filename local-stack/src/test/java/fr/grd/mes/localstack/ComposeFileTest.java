@@ -36,7 +36,8 @@ class ComposeFileTest {
     void everyPartOfTheSystemIsThereWithItsPort() {
         Map<String, String> ports = Map.of("kafka", "9092:9092", "mongo", "27017:27017",
                 "request-service", "8081:8081", "scheduling-service", "8082:8082", "billing-service", "8083:8083",
-                "contract-service", "8084:8084", "prometheus", "9090:9090", "grafana", "3000:3000");
+                "contract-service", "8084:8084", "prometheus", "9090:9090", "grafana", "3000:3000",
+                "operator-console", "8080:8080");
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(ports.keySet());
         ports.forEach((service, port) -> assertThat(String.valueOf(services.get(service).get("ports"))).as(service)
                 .contains(port));
@@ -64,6 +65,12 @@ class ComposeFileTest {
             Map<String, String> build = (Map<String, String>) service.get("build");
             assertThat(ROOT.resolve(build.get("dockerfile"))).as(app + " Dockerfile").exists();
         }
+        Map<String, Object> console = services.get("operator-console");
+        assertThat(((Map<String, Object>) console.get("depends_on")).keySet())
+                .containsExactlyInAnyOrder("request-service", "scheduling-service", "billing-service", "contract-service");
+        assertThat(String.valueOf(console.get("environment"))).contains("REQUEST_SERVICE_URL=http://request-service:8081")
+                .contains("MES_CONSOLE_DEV_SIGN_IN_KEY=file:/run/secrets/");
+        assertThat(ROOT.resolve(((Map<String, String>) console.get("build")).get("dockerfile"))).exists();
         assertThat(String.valueOf(services.get("mongo").get("command"))).contains("--replSet");
         assertThat(String.valueOf(services.get("kafka").get("environment"))).contains("KAFKA_PROCESS_ROLES=broker,controller");
     }
