@@ -46,6 +46,10 @@ public class Fmt {
             Map.entry("FINANCIAL_GUARANTEE", "garantie financière"), Map.entry("INSURANCE_CERTIFICATE", "attestation d'assurance"),
             Map.entry("DEPOSIT_PAYMENT", "paiement de l'acompte"), Map.entry("SERVICE_ORDER", "ordre de service"),
             Map.entry("FCS", "formule de coûts simplifiée"), Map.entry("CR", "coûts réels"), Map.entry("SRRRER", "quote-part SRRRER (S3REnR)"),
+            Map.entry("PENDING", "rendez-vous conservatoire, en attente d'un appel express"),
+            Map.entry("MET_AT_BOOKING", "délai express tenu dès la prise de rendez-vous"),
+            Map.entry("GRANTED", "version express accordée (rendez-vous avancé)"),
+            Map.entry("NOT_GRANTED", "version express non accordée (rendez-vous initial maintenu)"),
             Map.entry("CPRE", "close, prestation réalisée"), Map.entry("CPNR", "close, prestation non réalisée"));
 
     private final Clock clock;
