@@ -19,12 +19,26 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final Secure secure;
     private Process process;
 
+    /**
+     * SASL/SCRAM over TLS with ACLs: the listener template ({@code ops/kafka/secure-listeners.properties}), the
+     * admin's password (bootstrapped as a SCRAM credential when the storage is formatted) and the PKCS#12 stores.
+     */
+    public record Secure(String listenerTemplate, String adminPassword, Path keystore, Path truststore,
+                         String storePassword) {
+    }
+
     public KafkaBrokerProcess(Path dir, int port, int controllerPort) {
+        this(dir, port, controllerPort, null);
+    }
+
+    public KafkaBrokerProcess(Path dir, int port, int controllerPort, Secure secure) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.secure = secure;
     }
 
     public String bootstrap() {
@@ -35,15 +49,23 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         Path logs = dir.resolve("data");
         Files.createDirectories(logs);
         Path config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
+        String listeners = secure == null ? String.join("\n",
                 "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                : secure.listenerTemplate().replace("@PORT@", String.valueOf(port))
+                .replace("@CONTROLLER_PORT@", String.valueOf(controllerPort)).replace("@HOST@", "localhost")
+                .replace("@ADMIN_PASSWORD@", secure.adminPassword())
+                .replace("@KEYSTORE@", secure.keystore().toAbsolutePath().toString())
+                .replace("@TRUSTSTORE@", secure.truststore().toAbsolutePath().toString())
+                .replace("@STORE_PASSWORD@", secure.storePassword());
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
+                listeners,
                 "log.dirs=" + logs.toAbsolutePath(),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",
@@ -55,8 +77,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "auto.create.topics.enable=false",
                 ""));
         if (!Files.exists(logs.resolve("meta.properties"))) {
-            int formatted = java("kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c",
-                    config.toString(), "--standalone").inheritIO().start().waitFor();
+            List<String> format = new ArrayList<>(List.of("format", "-t", randomClusterId(), "-c", config.toString(),
+                    "--standalone"));
+            if (secure != null) {
+                format.addAll(List.of("--add-scram", "SCRAM-SHA-512=[name=admin,password=" + secure.adminPassword() + "]"));
+            }
+            int formatted = java("kafka.tools.StorageTool", format.toArray(String[]::new)).inheritIO().start().waitFor();
             if (formatted != 0) {
                 throw new IllegalStateException("formatting the Kafka storage failed (exit " + formatted + ")");
             }

@@ -57,6 +57,7 @@ public final class ServiceStack implements AutoCloseable {
     private final Map<Service, Integer> requestedPorts;
     private final List<String> extraArgs;
     private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+    private final Map<Service, List<String>> serviceArgs = new EnumMap<>(Service.class);
     private ConfigurableApplicationContext console;
 
     public ServiceStack(String kafkaBootstrap, String mongoUri, ControllableClock clock,
@@ -66,6 +67,12 @@ public final class ServiceStack implements AutoCloseable {
         this.clock = clock;
         this.requestedPorts = requestedPorts;
         this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Arguments for one service only (its own Kafka principal, say), added after the common ones. */
+    public ServiceStack withServiceArgs(Service service, List<String> args) {
+        serviceArgs.put(service, List.copyOf(args));
+        return this;
     }
 
     /** Starts every service (contract first: it owns the referential the others project). */
@@ -86,6 +93,7 @@ public final class ServiceStack implements AutoCloseable {
         args.add("--spring.mongodb.uri=" + mongoUri);
         args.add("--mes.clock.control=true");
         args.addAll(extraArgs);
+        args.addAll(serviceArgs.getOrDefault(service, List.of()));
         ConfigurableApplicationContext context = service.builder.get()
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .logStartupInfo(false)

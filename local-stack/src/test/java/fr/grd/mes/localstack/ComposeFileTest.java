@@ -38,28 +38,42 @@ class ComposeFileTest {
                 "request-service", "8081:8081", "scheduling-service", "8082:8082", "billing-service", "8083:8083",
                 "contract-service", "8084:8084", "prometheus", "9090:9090", "grafana", "3000:3000",
                 "operator-console", "8080:8080");
-        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(ports.keySet());
+        java.util.Set<String> expected = new java.util.HashSet<>(ports.keySet());
+        expected.add("kafka-init");
+        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         ports.forEach((service, port) -> assertThat(String.valueOf(services.get(service).get("ports"))).as(service)
                 .contains(port));
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyServiceHasAHealthCheckAndStartsAfterWhatItNeedsIsHealthy() {
+    void everyServiceHasAHealthCheckAndStartsAfterWhatItNeedsIsHealthy() throws Exception {
         services.forEach((name, service) -> {
-            assertThat(service).as(name + " health check").containsKey("healthcheck");
+            if (!name.equals("kafka-init")) {
+                assertThat(service).as(name + " health check").containsKey("healthcheck");
+            }
             Object dependsOn = service.get("depends_on");
             if (dependsOn != null) {
                 ((Map<String, Map<String, String>>) dependsOn).forEach((dependency, condition) ->
-                        assertThat(condition.get("condition")).as(name + " → " + dependency).isEqualTo("service_healthy"));
+                        assertThat(condition.get("condition")).as(name + " → " + dependency).isEqualTo(
+                                dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy"));
             }
         });
         for (String app : List.of("request-service", "scheduling-service", "billing-service", "contract-service")) {
             Map<String, Object> service = services.get(app);
-            assertThat(((Map<String, Object>) service.get("depends_on")).keySet()).containsExactlyInAnyOrder("kafka", "mongo");
+            assertThat(((Map<String, Object>) service.get("depends_on")).keySet())
+                    .containsExactlyInAnyOrder("kafka-init", "mongo");
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
-            assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=rs0");
+            assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("SPRING_CONFIG_IMPORT")).isEqualTo("optional:configtree:/run/secrets/");
+            assertThat(env).doesNotContainKey("MONGODB_URI");
+            // its own Kafka principal and MongoDB user, as files named after the property
+            String secrets = String.valueOf(service.get("secrets"));
+            String own = app.replace("-service", "");
+            assertThat(secrets).contains("source=" + own + "-kafka-jaas, target=spring.kafka.properties.sasl.jaas.config")
+                    .contains("source=" + own + "-mongodb-uri, target=mes.secrets.mongodb-uri");
             assertThat(String.valueOf(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION")))
                     .startsWith("file:/run/secrets/");
             Map<String, String> build = (Map<String, String>) service.get("build");
@@ -71,8 +85,21 @@ class ComposeFileTest {
         assertThat(String.valueOf(console.get("environment"))).contains("REQUEST_SERVICE_URL=http://request-service:8081")
                 .contains("MES_CONSOLE_DEV_SIGN_IN_KEY=file:/run/secrets/");
         assertThat(ROOT.resolve(((Map<String, String>) console.get("build")).get("dockerfile"))).exists();
-        assertThat(String.valueOf(services.get("mongo").get("command"))).contains("--replSet");
-        assertThat(String.valueOf(services.get("kafka").get("environment"))).contains("KAFKA_PROCESS_ROLES=broker,controller");
+        assertThat(String.valueOf(services.get("mongo").get("entrypoint"))).contains("/ops/mongo/start-with-auth.sh");
+        assertThat(Files.readString(ROOT.resolve("ops/mongo/start-with-auth.sh"))).contains("--replSet rs0")
+                .contains("--keyFile");
+        assertThat(String.valueOf(services.get("mongo").get("environment")))
+                .contains("MONGO_INITDB_ROOT_PASSWORD_FILE=/run/secrets/mongo-root-password");
+        assertThat(String.valueOf(services.get("kafka").get("entrypoint"))).contains("/ops/kafka/start-secure-broker.sh");
+        assertThat(Files.readString(ROOT.resolve("ops/kafka/start-secure-broker.sh")))
+                .contains("/ops/kafka/secure-listeners.properties").contains("--add-scram");
+        assertThat(Files.readString(ROOT.resolve("ops/kafka/init-security.sh"))).contains("/ops/kafka/acls.sh");
+        // every principal of the ACL plan has its password secret in the init container
+        String init = String.valueOf(services.get("kafka-init").get("secrets"));
+        for (String principal : List.of("request-service", "scheduling-service", "billing-service", "contract-service",
+                fr.grd.mes.events.KafkaAccess.PORTAL, "FOURN-ALPHA", "FOURN-BETA")) {
+            assertThat(init).contains("kafka-" + principal + "-password");
+        }
     }
 
     @Test
@@ -92,6 +119,15 @@ class ComposeFileTest {
         });
         Map<String, Map<String, String>> secrets = (Map<String, Map<String, String>>) compose.get("secrets");
         assertThat(secrets).isNotEmpty();
+        services.forEach((name, service) -> {
+            Object used = service.get("secrets");
+            if (used != null) {
+                for (Object secret : (List<?>) used) {
+                    String source = secret instanceof Map<?, ?> entry ? String.valueOf(entry.get("source")) : String.valueOf(secret);
+                    assertThat(secrets).as(name + " uses secret " + source).containsKey(source);
+                }
+            }
+        });
         String ignored = Files.readString(ROOT.resolve(".gitignore"));
         secrets.forEach((name, secret) -> {
             assertThat(secret.get("file")).as(name).startsWith("./.local-stack/");

@@ -111,6 +111,41 @@ class KubernetesManifestsTest {
         assertThat(mongo).contains("SCRAM", "members=3", "passwordSecretRef");
     }
 
+    /**
+     * The Strimzi users are the platform's ACL plan ({@code KafkaAccess}), the same one Docker Compose applies and
+     * the secure-broker test runs the services with; regenerate with {@code -Dk8s.users.write=true}.
+     */
+    @Test
+    void kafkaUsersGrantExactlyThePlatformsAclPlan() throws Exception {
+        Path file = K8S.resolve("base/kafka-users.yaml");
+        String generated = strimziUsers(List.of("FOURN-ALPHA", "FOURN-BETA"));
+        if (Boolean.getBoolean("k8s.users.write")) {
+            Files.writeString(file, generated);
+        }
+        assertThat(Files.readString(file)).as("k8s/base/kafka-users.yaml is generated from KafkaAccess").isEqualTo(generated);
+    }
+
+    static String strimziUsers(List<String> suppliers) {
+        StringBuilder yaml = new StringBuilder("# GENERATED from fr.grd.mes.events.KafkaAccess by KubernetesManifestsTest "
+                + "(-Dk8s.users.write=true): one SCRAM user per service, the SGE portal and each supplier.\n");
+        var byPrincipal = new java.util.LinkedHashMap<String, List<fr.grd.mes.events.KafkaAccess.Grant>>();
+        fr.grd.mes.events.KafkaAccess.plan(suppliers).forEach(grant ->
+                byPrincipal.computeIfAbsent(grant.principal(), p -> new ArrayList<>()).add(grant));
+        byPrincipal.forEach((principal, grants) -> {
+            yaml.append("---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaUser\nmetadata:\n  name: ")
+                    .append(principal.toLowerCase()).append("\n  namespace: kafka\n  labels: {strimzi.io/cluster: mes-kafka}\n")
+                    .append("spec:\n  authentication: {type: scram-sha-512}\n  authorization:\n    type: simple\n    acls:\n");
+            for (var grant : grants) {
+                yaml.append("      - resource: {type: ").append(grant.resourceType().toLowerCase()).append(", name: \"")
+                        .append(grant.name()).append("\", patternType: ")
+                        .append(grant.pattern() == fr.grd.mes.events.KafkaAccess.Pattern.PREFIXED ? "prefix" : "literal")
+                        .append("}\n        operations: [").append(String.join(", ", new java.util.TreeSet<>(grant.operations())
+                                .stream().map(o -> o.charAt(0) + o.substring(1).toLowerCase()).toList())).append("]\n");
+            }
+        });
+        return yaml.toString();
+    }
+
     @Test
     void overlaysForDevAndProdBuildOnTheBase() throws Exception {
         for (String overlay : List.of("dev", "prod")) {

@@ -93,10 +93,12 @@ class OperatorConsoleIT {
 
         // the express desk signs in and finds the case
         signIn("connexion-operateur", "Claire Dupont");
-        assertThat(text(By.tagName("h1"))).startsWith("Compteurs du");
+        awaitHeading("Compteurs du");
         assertThat(Long.parseLong(text(By.cssSelector("[data-compteur=requests]")))).isPositive();
         link("Affaires");
+        awaitHeading("Affaires");
         type(By.id("q"), caseId + Keys.ENTER);
+        awaitHeading("Affaire " + caseId);
         assertThat(text(By.id("affaire-numero"))).isEqualTo(caseId);
         assertThat(text(By.id("affaire-rdv"))).contains("conservatoire");
         screenshot("affaire-conservatoire");
@@ -104,21 +106,25 @@ class OperatorConsoleIT {
         // the supplier calls the "Acheminement" line: the desk records the express call on the case
         type(By.id("appelant"), "Service client " + SUPPLIER);
         click(By.id("escalade"));
-        assertThat(text(By.id("message-ok"))).contains("Appel express enregistré pour l'affaire " + caseId);
+        assertThat(confirmation()).contains("Appel express enregistré pour l'affaire " + caseId);
 
         // a place is added within the 2 business days, typed into the charge table and confirmed with Entrée
         link("Tableau de charges");
+        awaitHeading("Tableau de charges");
         type(By.id("zone"), ZONE + Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
+                By.id("capacite-" + ZONE + "-" + withinTwoDays + "-AM")).isEmpty());
         WebElement capacity = browser.findElement(By.id("capacite-" + ZONE + "-" + withinTwoDays + "-AM"));
         capacity.clear();
         capacity.sendKeys("1" + Keys.ENTER);
-        assertThat(text(By.id("message-ok"))).contains("Capacité " + ZONE).contains("1 place(s)");
+        assertThat(confirmation()).contains("Capacité " + ZONE).contains("1 place(s)");
         assertThat(browser.findElement(By.id("capacite-" + ZONE + "-" + withinTwoDays + "-AM")).getDomAttribute("value"))
                 .isEqualTo("1");
         screenshot("tableau-de-charges");
 
         // the desk's queue shows the held proposal with the client's phone and the call-back countdown
         link("Bureau express");
+        awaitHeading("Bureau express");
         By advance = By.id("avancer-" + caseId);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             browser.navigate().refresh();
@@ -131,13 +137,14 @@ class OperatorConsoleIT {
                         withinTwoDays.getYear()));
         screenshot("bureau-express");
         click(advance);
-        assertThat(text(By.id("message-ok"))).contains("Client joignable : rendez-vous avancé");
+        assertThat(confirmation()).contains("Client joignable : rendez-vous avancé");
         Cases.await(stack, caseId, c -> Cases.milestones(c).contains("RDVA"));
 
         // the day of the advanced appointment: the technician records the intervention on the field page
         stack.clock.advanceTo(withinTwoDays.atTime(9, 0).atZone(PARIS).toInstant());
         click(By.id("deconnexion"));
         signIn("connexion-technicien", "Karim Benali");
+        awaitHeading("Tournée du");
         new Select(browser.findElement(By.id("zone"))).selectByVisibleText(ZONE);
         click(By.id("afficher-tournee"));
         By index = By.id("index-" + caseId);
@@ -146,14 +153,16 @@ class OperatorConsoleIT {
         type(index, "5123");
         screenshot("terrain");
         click(By.id("realisee-" + caseId));
-        assertThat(text(By.id("message-ok"))).contains("Mise en service réalisée, index 5123");
+        assertThat(confirmation()).contains("Mise en service réalisée, index 5123");
         Cases.await(stack, caseId, c -> "CPRE".equals(c.get("closureCode").asString()));
 
         // back at the desk: the case page shows the milestones, the 45 € HT of branch A and the perimeter entry
         click(By.id("deconnexion"));
         signIn("connexion-operateur", "Claire Dupont");
+        awaitHeading("Compteurs du");
         browser.get(console + "/console/affaires");
         type(By.id("q"), caseId + Keys.ENTER);
+        awaitHeading("Affaire " + caseId);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             browser.navigate().refresh();
             return browser.findElements(By.cssSelector("#facturation tbody tr")).size() == 2
@@ -191,15 +200,18 @@ class OperatorConsoleIT {
         var counters = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/statistics/daily?date=" + today).body();
 
         signIn("connexion-operateur", "Claire Dupont");
+        awaitHeading("Compteurs du");
         assertThat(text(By.cssSelector("[data-compteur=requests]"))).isEqualTo(counters.get("requests").asString());
         assertThat(text(By.cssSelector("[data-compteur=completed]"))).isEqualTo(counters.get("completed").asString());
         screenshot("compteurs");
 
         link("Avenants L. 342-2");
+        awaitHeading("Avenants L. 342-2");
         WebElement amendment = browser.findElement(By.linkText(number));
         assertThat(plain(amendment.findElement(By.xpath("ancestor::tr")).getText())).contains("15 265,70 €").contains("4 526,57 €");
         screenshot("avenants");
         amendment.click();
+        awaitHeading("Avenant L. 342-2 " + number);
         assertThat(text(By.id("contribution-ht"))).isEqualTo("12 721,42 €");
         assertThat(text(By.id("contribution-ttc"))).isEqualTo("15 265,70 €");
         assertThat(text(By.id("acompte"))).isEqualTo("4 526,57 €");
@@ -218,19 +230,36 @@ class OperatorConsoleIT {
         browser.get(console + "/console/bureau-express");
         assertThat(browser.getCurrentUrl()).endsWith("/console/connexion");
         signIn("connexion-technicien", "Karim Benali");
+        awaitHeading("Tournée du");
         assertThat(browser.getCurrentUrl()).contains("/console/terrain");
         assertThat(browser.findElements(By.linkText("Bureau express"))).isEmpty();
         browser.get(console + "/console/bureau-express");
         assertThat(text(By.tagName("h1"))).isEqualTo("Accès réservé à un autre rôle");
         browser.get(console + "/console/terrain");
         click(By.id("deconnexion"));
+        awaitHeading("Connexion");
         assertThat(browser.getCurrentUrl()).contains("/console/connexion");
+    }
+
+    /** The confirmation shown after an action, once the page it leads to is there; a refusal fails with its text. */
+    private static String confirmation() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("message-ok")).isEmpty()
+                || !browser.findElements(By.id("message-erreur")).isEmpty());
+        assertThat(browser.findElements(By.id("message-erreur"))).as(() -> "refused: "
+                + browser.findElements(By.id("message-erreur")).stream().map(WebElement::getText).toList()).isEmpty();
+        return text(By.id("message-ok"));
     }
 
     private static void signIn(String button, String name) {
         browser.get(console + "/console/connexion");
         type(By.id("nom"), name);
         click(By.id(button));
+    }
+
+    /** Waits until the page whose main heading starts with {@code heading} is shown (after a click or a redirect). */
+    private static void awaitHeading(String heading) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> plain(browser.findElement(By.tagName("h1")).getText()).startsWith(heading));
     }
 
     private static void link(String label) {
