@@ -59,7 +59,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alone, the counts per case of each (counted from the services' own meters, not guessed), the two bounds they
  * give (Kafka-only, and all ingredients without business logic), and the full cases/s achieved with latency
  * percentiles from "request accepted" to "intervention planned" and to "billing line published".
- * {@code ./benchmark.sh [seconds] [concurrency]}.
+ * Two phases of the same length: first a fixed offered rate ({@code -Dbenchmark.rate}, cases/s, default 5; latencies
+ * from each request's intended send time, so a stalled pipeline is not hidden by clients that wait), then the
+ * maximum rate the clients reach. {@code ./benchmark.sh [seconds] [concurrency]}.
  */
 public final class Benchmark {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -86,7 +88,10 @@ public final class Benchmark {
             double writeRate = documentWritesPerSecond(mongoUri, 5_000);
             double httpRate = httpCallsPerSecond(stack.url(Service.BILLING) + "/actuator/health/liveness", 5_000, concurrency);
             Pipeline pipeline = new Pipeline(stack, issuer.distributorToken(), today, broker.bootstrap());
-            Pipeline.Outcome outcome = pipeline.run(Duration.ofSeconds(seconds), concurrency);
+            pipeline.prepare(concurrency);
+            double offered = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
+            Pipeline.Outcome fixed = pipeline.run(Duration.ofSeconds(seconds), concurrency, offered);
+            Pipeline.Outcome outcome = pipeline.run(Duration.ofSeconds(seconds), concurrency, 0);
             double recordsPerCase = (sum(stack, "mes.events.published") - pipeline.recordsBefore) / outcome.completed();
             double writesPerCase = (mongoWrites(stack) - pipeline.writesBefore) / outcome.completed();
             double httpPerCase = 2.0;
@@ -100,14 +105,20 @@ public final class Benchmark {
             figures.put("HTTP calls per case", httpPerCase);
             figures.put("Kafka-only bound (cases/s)", kafkaBound);
             figures.put("composite bound (cases/s)", compositeBound);
-            figures.put("achieved (cases/s, " + seconds + " s, " + concurrency + " clients)", outcome.casesPerSecond());
+            figures.put("fixed offered rate: offered / achieved (cases/s, " + seconds + " s)",
+                    String.format("%.2f / %.2f", offered, fixed.casesPerSecond()));
+            figures.put("fixed offered rate: p50 / p99 / p99.9 accepted → intervention planned (ms)", fixed.planned());
+            figures.put("fixed offered rate: p50 / p99 / p99.9 accepted → billing line published (ms)", fixed.billed());
+            figures.put("fixed offered rate: process CPU load", fixed.cpuLoad());
+            figures.put("maximum rate: achieved (cases/s, " + seconds + " s, " + concurrency + " clients)",
+                    outcome.casesPerSecond());
             figures.put("achieved / composite bound", outcome.casesPerSecond() / compositeBound);
             figures.put("achieved / Kafka-only bound", outcome.casesPerSecond() / kafkaBound);
-            figures.put("p50 / p99 / p99.9 accepted → intervention planned (ms)", outcome.planned());
-            figures.put("p50 / p99 / p99.9 accepted → billing line published (ms)", outcome.billed());
+            figures.put("maximum rate: p50 / p99 / p99.9 accepted → intervention planned (ms)", outcome.planned());
+            figures.put("maximum rate: p50 / p99 / p99.9 accepted → billing line published (ms)", outcome.billed());
             figures.put("heap used after the run (MiB, the four services share this JVM)",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
-            figures.put("process CPU load during the run", outcome.cpuLoad());
+            figures.put("maximum rate: process CPU load", outcome.cpuLoad());
             System.out.println("\n==== Benchmark (2-core machine, embedded stack, " + Instant.now() + ") ====");
             figures.forEach((name, value) -> System.out.printf("  %-72s %s%n", name,
                     value instanceof Double d ? String.format("%,.2f", d) : value));
@@ -248,13 +259,17 @@ public final class Benchmark {
             this.bootstrap = bootstrap;
         }
 
-        Outcome run(Duration duration, int concurrency) throws Exception {
+        private int pdls;
+        private final AtomicInteger next = new AtomicInteger();
+
+        /** The charge table for 20 business days and the PdLs of every case to come, projected by every service. */
+        void prepare(int concurrency) throws Exception {
             put(Service.SCHEDULING, "/api/v1/capacity/ZONE-BENCH/" + day, Map.of("am", 500, "pm", 500));
             for (int d = 1; d <= 20; d++) {
                 LocalDate next = new BusinessCalendar().addBusinessDays(day, d);
                 put(Service.SCHEDULING, "/api/v1/capacity/ZONE-BENCH/" + next, Map.of("am", 500, "pm", 500));
             }
-            int pdls = Integer.getInteger("benchmark.pdls", 6_000);
+            pdls = Integer.getInteger("benchmark.pdls", 8_000);
             ExecutorService loader = Executors.newFixedThreadPool(concurrency);
             List<java.util.concurrent.Future<?>> loads = new ArrayList<>();
             for (int i = 0; i < pdls; i++) {
@@ -278,6 +293,13 @@ public final class Benchmark {
                     Thread.sleep(200);
                 }
             }
+        }
+
+        /**
+         * One phase: requests for {@code duration} at {@code offeredRate} cases/s (0: as fast as the clients go), each
+         * planned appointment completed at once, until every accepted case is billed (or 60 s more).
+         */
+        Outcome run(Duration duration, int concurrency, double offeredRate) throws Exception {
             recordsBefore = sum(stack, "mes.events.published");
             writesBefore = mongoWrites(stack);
             Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -292,7 +314,8 @@ public final class Benchmark {
             technician.start();
 
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            AtomicInteger next = new AtomicInteger();
+            AtomicInteger sequence = new AtomicInteger();
+            long interval = offeredRate > 0 ? (long) (1e9 / offeredRate) : 0;
             long cpuStart = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
             long start = System.nanoTime();
@@ -302,6 +325,14 @@ public final class Benchmark {
                 workers.add(clients.submit(() -> {
                     int i;
                     while (System.nanoTime() < end && (i = next.getAndIncrement()) < pdls) {
+                        long due = start + sequence.getAndIncrement() * interval;
+                        if (interval > 0) {
+                            if (due >= end) {
+                                break;
+                            }
+                            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                        }
+                        long sent = interval > 0 ? due : System.nanoTime();
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("pdl", String.format("098%011d", i));
                         body.put("supplierId", "FOURN-BENCH");
@@ -312,7 +343,7 @@ public final class Benchmark {
                         body.put("externalReference", "BENCH-" + i);
                         HttpResponse<String> response = send("POST", Service.REQUEST, "/api/v1/requests", body);
                         if (response.statusCode() == 201) {
-                            accepted.put(JSON.readTree(response.body()).get("caseId").asString(), System.nanoTime());
+                            accepted.put(JSON.readTree(response.body()).get("caseId").asString(), sent);
                         }
                     }
                     return null;
@@ -353,11 +384,9 @@ public final class Benchmark {
                         long now = System.nanoTime();
                         JsonNode payload = JSON.readTree(record.value()).get("payload");
                         if (record.topic().endsWith(".tracking")) {
-                            if (payload.has("appointmentDate") && !appointmentOf.containsKey(record.key())) {
+                            if (t0 != null && payload.has("appointmentDate") && !appointmentOf.containsKey(record.key())) {
                                 appointmentOf.put(record.key(), record.key() + "-R1");
-                                if (t0 != null) {
-                                    planned.recordValue(Math.min(59_999, (now - t0) / 1_000_000));
-                                }
+                                planned.recordValue(Math.min(59_999, (now - t0) / 1_000_000));
                             }
                         } else if (t0 != null) {
                             billed.recordValue(Math.min(59_999, (now - t0) / 1_000_000));
