@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-exec java -Xmx3g -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"
