@@ -232,10 +232,11 @@ public final class FaultRun {
             System.out.printf("%n==== Fault run ====%n  cases %d, SIGKILLs %d, restarts %d (incl. the broker)%n"
                             + "  closed %d, lost %d, bills %d, billing lines duplicated %d%n"
                             + "  supplier billing records missing or not exactly once by id: %d; contractual: %d%n"
+                            + "  outcome calls refused with 409 (already recorded on a retry, or not booked yet): %d%n"
                             + "  duplicate deliveries (same event id twice, absorbed by consumers): %d%n"
                             + "  time to recover after the last fault: %.1f s, whole run %.1f s%n",
                     n, kills, restarts, closed, n - closed, billed, billedLines - n, missingBilling, missingContractual,
-                    duplicateDeliveries, recover.toMillis() / 1000.0, result.total().toMillis() / 1000.0);
+                    refusedOutcomes.get(), duplicateDeliveries, recover.toMillis() / 1000.0, result.total().toMillis() / 1000.0);
             client.close();
             return result;
         } finally {
@@ -298,12 +299,18 @@ public final class FaultRun {
         }
     }
 
+    /** Outcomes scheduling refused (409: already recorded after a retry, or the appointment not booked yet). */
+    private final AtomicInteger refusedOutcomes = new AtomicInteger();
+
     private void callIgnoringConflict(Service service, String path, Object body) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> response = send("POST", service, path, body);
                 if (response.statusCode() == 200 || response.statusCode() == 409) {
+                    if (response.statusCode() == 409) {
+                        refusedOutcomes.incrementAndGet();
+                    }
                     return;
                 }
             } catch (IOException | InterruptedException retry) {
