@@ -237,6 +237,7 @@ public final class FaultRun {
                             + "  time to recover after the last fault: %.1f s, whole run %.1f s%n",
                     n, kills, restarts, closed, n - closed, billed, billedLines - n, missingBilling, missingContractual,
                     refusedOutcomes.get(), duplicateDeliveries, recover.toMillis() / 1000.0, result.total().toMillis() / 1000.0);
+            refusalReasons.forEach((reason, count) -> System.out.printf("    409 ×%d: %s%n", count, reason));
             client.close();
             return result;
         } finally {
@@ -301,6 +302,7 @@ public final class FaultRun {
 
     /** Outcomes scheduling refused (409: already recorded after a retry, or the appointment not booked yet). */
     private final AtomicInteger refusedOutcomes = new AtomicInteger();
+    private final Map<String, Integer> refusalReasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void callIgnoringConflict(Service service, String path, Object body) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -310,6 +312,9 @@ public final class FaultRun {
                 if (response.statusCode() == 200 || response.statusCode() == 409) {
                     if (response.statusCode() == 409) {
                         refusedOutcomes.incrementAndGet();
+                        String detail = response.body().replaceAll(".*\"detail\"\\s*:\\s*\"([^\"]*)\".*", "$1")
+                                .replaceAll("A\\d{9}", "A…");
+                        refusalReasons.merge(detail, 1, Integer::sum);
                     }
                     return;
                 }
