@@ -160,8 +160,23 @@ public final class FaultRun {
             broker.start(Duration.ofSeconds(90));
             restarts++;
 
-            call("POST", Service.REQUEST, "/api/v1/simulation/clock/advance",
-                    Map.of("to", day.atTime(10, 0).atZone(PARIS).toInstant().toString()));
+            Instant outcomeTime = day.atTime(10, 0).atZone(PARIS).toInstant();
+            call("POST", Service.REQUEST, "/api/v1/simulation/clock/advance", Map.of("to", outcomeTime.toString()));
+            // the advance reaches the other processes through the sim.clock topic: wait until every service has it,
+            // or scheduling would refuse the first outcomes as "before the appointment date"
+            for (Service service : Service.values()) {
+                Instant clockDeadline = Instant.now().plus(Duration.ofMinutes(2));
+                while (true) {
+                    JsonNode clockNow = tryCall("GET", service, "/api/v1/simulation/clock", null);
+                    if (clockNow != null && !Instant.parse(clockNow.get("instant").asString()).isBefore(outcomeTime)) {
+                        break;
+                    }
+                    if (Instant.now().isAfter(clockDeadline)) {
+                        throw new IllegalStateException(service + " did not receive the clock advance");
+                    }
+                    Thread.sleep(100);
+                }
+            }
             List<Runnable> outcomeFaults = new ArrayList<>(List.of(() -> restart(Service.BILLING),
                     () -> restart(Service.CONTRACT)));
             AtomicInteger outcomes = new AtomicInteger();
