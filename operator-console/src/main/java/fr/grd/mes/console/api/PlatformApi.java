@@ -62,6 +62,21 @@ public class PlatformApi {
         return body == null ? List.of() : (List<Map<String, Object>>) body;
     }
 
+    /**
+     * The object, or empty when the service refuses to show it (missing, another role's, …); an expired session
+     * (401) is still thrown, so the page sends the person back to the sign-in.
+     */
+    public java.util.Optional<Map<String, Object>> objectIfPresent(Service service, Function<UriBuilder, URI> path) {
+        try {
+            return java.util.Optional.ofNullable(object(service, path));
+        } catch (ApiRefusal refusal) {
+            if (refusal.status() == 401) {
+                throw refusal;
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     public List<String> strings(Service service, Function<UriBuilder, URI> path) {
         Object body = get(service, path);
         return body == null ? List.of() : ((List<?>) body).stream().map(String::valueOf).toList();

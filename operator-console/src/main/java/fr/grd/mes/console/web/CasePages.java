@@ -1,6 +1,5 @@
 package fr.grd.mes.console.web;
 
-import fr.grd.mes.console.api.ApiRefusal;
 import fr.grd.mes.console.api.PlatformApi;
 import fr.grd.mes.console.signin.ConsoleUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,13 +52,13 @@ public class CasePages {
         @SuppressWarnings("unchecked")
         Map<String, Object> appointment = (Map<String, Object>) c.get("appointment");
         model.addAttribute("affaire", c);
-        model.addAttribute("rdv", appointment == null ? null : optional(() -> api.object(PlatformApi.Service.SCHEDULING,
-                uri -> uri.path("/api/v1/appointments/{id}").build(appointment.get("id")))));
+        model.addAttribute("rdv", appointment == null ? null : api.objectIfPresent(PlatformApi.Service.SCHEDULING,
+                uri -> uri.path("/api/v1/appointments/{id}").build(appointment.get("id"))).orElse(null));
         if (user.isOperator()) {
             model.addAttribute("factures", api.list(PlatformApi.Service.BILLING, uri -> uri
                     .path("/api/v1/suppliers/{s}/billing-lines").queryParam("caseId", caseId).build(supplier)));
-            Map<String, Object> entry = optional(() -> api.object(PlatformApi.Service.CONTRACT,
-                    uri -> uri.path("/api/v1/suppliers/{s}/perimeter/{pdl}").build(supplier, pdl)));
+            Map<String, Object> entry = api.objectIfPresent(PlatformApi.Service.CONTRACT,
+                    uri -> uri.path("/api/v1/suppliers/{s}/perimeter/{pdl}").build(supplier, pdl)).orElse(null);
             model.addAttribute("perimetre", entry != null && caseId.equals(entry.get("caseId")) ? entry : null);
         }
         @SuppressWarnings("unchecked")
@@ -68,16 +67,5 @@ public class CasePages {
         model.addAttribute("escaladePossible", user.isOperator() && "COURS".equals(c.get("status")) && conservatory
                 && express != null && express.get("escalatedAt") == null);
         return "affaire";
-    }
-
-    private static Map<String, Object> optional(java.util.function.Supplier<Map<String, Object>> read) {
-        try {
-            return read.get();
-        } catch (ApiRefusal notThere) {
-            if (notThere.status() == 401) {
-                throw notThere;
-            }
-            return null;
-        }
     }
 }

@@ -23,8 +23,9 @@ public class ConsoleAdvice {
     @ModelAttribute
     void common(Model model, @AuthenticationPrincipal ConsoleUser user) {
         model.addAttribute("user", user);
-        model.addAttribute("now", fmt.now());
-        model.addAttribute("nowMillis", fmt.now().toEpochMilli());
+        java.time.Instant now = fmt.now();
+        model.addAttribute("now", now);
+        model.addAttribute("nowMillis", now.toEpochMilli());
     }
 
     @ExceptionHandler(ApiRefusal.class)

@@ -1,6 +1,5 @@
 package fr.grd.mes.console.web;
 
-import fr.grd.mes.console.api.ApiRefusal;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,11 +61,8 @@ public class ExpressDeskPage {
     }
 
     private Map<String, Object> caseOrEmpty(String caseId) {
-        try {
-            return api.object(PlatformApi.Service.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId));
-        } catch (ApiRefusal missing) {
-            return Map.of();
-        }
+        return api.objectIfPresent(PlatformApi.Service.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId))
+                .orElse(Map.of());
     }
 
     /** The supplier's call to the "Acheminement" line for an express case (escalation). */

@@ -1,6 +1,5 @@
 package fr.grd.mes.console.web;
 
-import fr.grd.mes.console.api.ApiRefusal;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,11 +75,7 @@ public class FieldPage {
     }
 
     private Map<String, Object> orEmpty(PlatformApi.Service service, String path, String id) {
-        try {
-            return api.object(service, uri -> uri.path(path).build(id));
-        } catch (ApiRefusal missing) {
-            return Map.of();
-        }
+        return api.objectIfPresent(service, uri -> uri.path(path).build(id)).orElse(Map.of());
     }
 
     private static String back(String zone, LocalDate date) {
