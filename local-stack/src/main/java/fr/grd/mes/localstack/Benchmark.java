@@ -8,8 +8,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.time.ControllableClock;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -31,6 +30,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,95 +42,170 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The pipeline against its ingredients, in one run on one machine: what one Kafka record (produce → consume,
- * same broker and settings), one document write (same store) and one HTTP round trip (same server stack) cost
- * alone, the counts per case of each (counted from the services' own meters, not guessed), the two bounds they
- * give (Kafka-only, and all ingredients without business logic), and the full cases/s achieved with latency
- * percentiles from "request accepted" to "intervention planned" and to "billing line published".
- * Two phases of the same length: first a fixed offered rate ({@code -Dbenchmark.rate}, cases/s, default 5; latencies
- * from each request's intended send time, so a stalled pipeline is not hidden by clients that wait), then the
- * maximum rate the clients reach. {@code ./benchmark.sh [seconds] [concurrency]}.
+ * The pipeline against its ingredients, in one run on one machine. For each <em>variant</em> (a name and the
+ * service arguments that differ, e.g. a tuning switched off), on a fresh broker and a fresh store: what one Kafka
+ * record (produce → consume, same broker, the services' producer settings), one document write (same store) and
+ * one HTTP round trip (same server stack) cost alone; the counts per case of records, document writes and HTTP
+ * calls (from the services' own meters, not guessed); the two bounds they give (Kafka-only, and all ingredients
+ * without business logic); and full cases (request → booking → outcome → billing, observed on the supplier's own
+ * topics) at a fixed offered rate, then at the maximum rate the clients reach, with latency percentiles from
+ * "request accepted" to "intervention planned" and to "billing line published", and CPU and heap per service
+ * (each service is its own process with its own heap limit, as in a container).
+ * <p>
+ * {@code ./benchmark.sh [seconds=30] [clients=16] [name=--arg,--arg ...]}; with no variant, "untuned" (the tunings
+ * of issue 8 switched off) and "tuned" (the defaults) run one after the other. System properties:
+ * {@code benchmark.rate} (fixed offered rate, cases/s, default 5), {@code benchmark.soak} (seconds of an extra
+ * fixed-rate run of the last variant with heap sampled, for growth), {@code benchmark.service-heap} (default 512m),
+ * {@code benchmark.service-java-opts} (more JVM options of each service, {@code {service}} replaced by its name,
+ * e.g. a JFR recording), {@code benchmark.chart} (PNG path).
  */
 public final class Benchmark {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SUPPLIER = "FOURN-BENCH";
+    /** Cases are spread over this many zones, as a distributor's are (one half-day slot holds its bookings). */
+    private static final int ZONES = 40;
+    static final List<String> DEFAULT_VARIANTS = List.of(
+            "untuned=--mes.outbox.hinted=false,--mes.store.lock-index=false", "tuned=");
+
+    /** A named set of service arguments; everything else is the same for every variant of a run. */
+    record Variant(String name, List<String> serviceArgs) {
+        static Variant parse(String spec) {
+            int eq = spec.indexOf('=');
+            String args = eq < 0 ? "" : spec.substring(eq + 1);
+            return new Variant(eq < 0 ? spec : spec.substring(0, eq), args.isBlank() ? List.of() : List.of(args.split(",")));
+        }
+    }
+
+    /** Average cores used over a phase and the largest heap in use seen, per process. */
+    record Usage(Map<String, Double> cores, Map<String, Double> maxHeapMiB) {
+    }
+
+    record Phase(double offered, int accepted, int completed, double casesPerSecond, Histogram planned,
+                 Histogram billed, Usage usage, List<HeapSample> heap) {
+    }
+
+    record HeapSample(double secondsIn, Service service, double usedMiB) {
+    }
+
+    record Result(Variant variant, double kafkaRate, double writeRate, double httpRate, double recordsPerCase,
+                  double writesPerCase, double httpPerCase, Phase fixed, Phase max, Phase soak,
+                  Map<String, Double> storeMillis) {
+        double kafkaBound() {
+            return kafkaRate / recordsPerCase;
+        }
+
+        double compositeBound() {
+            return 1.0 / (recordsPerCase / kafkaRate + writesPerCase / writeRate + httpPerCase / httpRate);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        List<Variant> variants = (args.length > 2 ? List.of(args).subList(2, args.length) : DEFAULT_VARIANTS).stream()
+                .map(Variant::parse).toList();
+        double rate = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
+        int soak = Integer.getInteger("benchmark.soak", 0);
+        String heap = System.getProperty("benchmark.service-heap", "512m");
         Path dir = Files.createTempDirectory("mes-benchmark");
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(dir.resolve("kafka"), 19092, 19093).start(Duration.ofSeconds(90));
-        MongoServer mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongoServer.bind();
-        String mongoUri = "mongodb://localhost:" + mongoAddress.getPort();
-        LocalDate today = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
-        ControllableClock clock = ControllableClock.fixed(today.atTime(7, 0).atZone(PARIS).toInstant());
-        DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
-        LocalStack.createTopics(broker.bootstrap(), List.of("FOURN-BENCH"), "bench.raw");
-        ServiceStack stack = new ServiceStack(broker.bootstrap(), mongoUri, clock, Map.of(), List.of(
-                issuer.serviceArgument(), "--mes.outbox.poll-millis=50", "--logging.level.root=WARN",
-                "--mes.limits.distributor-requests-per-second=1000000")).startAll();
-        try {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            double kafkaRate = kafkaRecordsPerSecond(broker.bootstrap(), 50_000);
-            double writeRate = documentWritesPerSecond(mongoUri, 5_000);
-            double httpRate = httpCallsPerSecond(stack.url(Service.BILLING) + "/actuator/health/liveness", 5_000, concurrency);
-            Pipeline pipeline = new Pipeline(stack, issuer.distributorToken(), today, broker.bootstrap());
-            pipeline.prepare(concurrency);
-            double offered = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
-            Pipeline.Outcome fixed = pipeline.run(Duration.ofSeconds(seconds), concurrency, offered);
-            Pipeline.Outcome outcome = pipeline.run(Duration.ofSeconds(seconds), concurrency, 0);
-            double recordsPerCase = (sum(stack, "mes.events.published") - pipeline.recordsBefore) / outcome.completed();
-            double writesPerCase = (mongoWrites(stack) - pipeline.writesBefore) / outcome.completed();
-            double httpPerCase = 2.0;
-            double kafkaBound = kafkaRate / recordsPerCase;
-            double compositeBound = 1.0 / (recordsPerCase / kafkaRate + writesPerCase / writeRate + httpPerCase / httpRate);
-            figures.put("Kafka produce→consume (records/s, same broker, acks=all)", kafkaRate);
-            figures.put("document writes (writes/s, same store)", writeRate);
-            figures.put("HTTP round trips (calls/s, same server stack, " + concurrency + " clients)", httpRate);
-            figures.put("records per case (counted)", recordsPerCase);
-            figures.put("document writes per case (counted)", writesPerCase);
-            figures.put("HTTP calls per case", httpPerCase);
-            figures.put("Kafka-only bound (cases/s)", kafkaBound);
-            figures.put("composite bound (cases/s)", compositeBound);
-            figures.put("fixed offered rate: offered / achieved (cases/s, " + seconds + " s)",
-                    String.format("%.2f / %.2f", offered, fixed.casesPerSecond()));
-            figures.put("fixed offered rate: p50 / p99 / p99.9 accepted → intervention planned (ms)", fixed.planned());
-            figures.put("fixed offered rate: p50 / p99 / p99.9 accepted → billing line published (ms)", fixed.billed());
-            figures.put("fixed offered rate: process CPU load", fixed.cpuLoad());
-            figures.put("maximum rate: achieved (cases/s, " + seconds + " s, " + concurrency + " clients)",
-                    outcome.casesPerSecond());
-            figures.put("achieved / composite bound", outcome.casesPerSecond() / compositeBound);
-            figures.put("achieved / Kafka-only bound", outcome.casesPerSecond() / kafkaBound);
-            figures.put("maximum rate: p50 / p99 / p99.9 accepted → intervention planned (ms)", outcome.planned());
-            figures.put("maximum rate: p50 / p99 / p99.9 accepted → billing line published (ms)", outcome.billed());
-            figures.put("heap used after the run (MiB, the four services share this JVM)",
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
-            figures.put("maximum rate: process CPU load", outcome.cpuLoad());
-            System.out.println("\n==== Benchmark (2-core machine, embedded stack, " + Instant.now() + ") ====");
-            figures.forEach((name, value) -> System.out.printf("  %-72s %s%n", name,
-                    value instanceof Double d ? String.format("%,.2f", d) : value));
-            chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), kafkaBound, compositeBound,
-                    outcome.casesPerSecond());
-        } finally {
-            stack.close();
-            broker.close();
-            mongoServer.shutdownNow();
+        List<Result> results = new ArrayList<>();
+        for (Variant variant : variants) {
+            boolean last = variant == variants.get(variants.size() - 1);
+            System.out.println("\n---- variant " + variant.name() + " " + variant.serviceArgs());
+            results.add(new VariantRun(variant, dir.resolve(variant.name()), heap).run(seconds, clients, rate,
+                    last ? soak : 0));
+            print(List.of(results.get(results.size() - 1)), seconds, clients, heap);
         }
+        System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded stack, "
+                + Instant.now() + ") ====");
+        print(results, seconds, clients, heap);
+        chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), results);
         System.exit(0);
     }
+
+    static void print(List<Result> results, int seconds, int clients, String heap) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Result r : results) {
+            row(rows, "variant", r.variant().name());
+            row(rows, "Kafka produce→consume (records/s, same broker, acks=all)", num(r.kafkaRate()));
+            row(rows, "document writes (writes/s, same store)", num(r.writeRate()));
+            row(rows, "HTTP round trips (calls/s, same server stack, " + clients + " clients)", num(r.httpRate()));
+            row(rows, "records per case (counted)", num(r.recordsPerCase()));
+            row(rows, "document writes per case (counted)", num(r.writesPerCase()));
+            row(rows, "HTTP calls per case (counted)", num(r.httpPerCase()));
+            row(rows, "Kafka-only bound (cases/s)", num(r.kafkaBound()));
+            row(rows, "composite bound (cases/s)", num(r.compositeBound()));
+            phaseRows(rows, "fixed " + num(r.fixed().offered()) + "/s", r.fixed(), seconds);
+            phaseRows(rows, "max rate", r.max(), seconds);
+            row(rows, "max rate: achieved / composite bound", pct(r.max().casesPerSecond() / r.compositeBound()));
+            row(rows, "max rate: achieved / Kafka-only bound", pct(r.max().casesPerSecond() / r.kafkaBound()));
+            r.storeMillis().forEach((service, millis) -> row(rows,
+                    "max rate: mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));
+            if (r.soak() != null) {
+                phaseRows(rows, "soak", r.soak(), seconds);
+                for (Service service : Service.values()) {
+                    row(rows, "soak: heap in use, lowest of 1st / last minute (MiB, -Xmx" + heap + "), "
+                            + service.serviceName(), growth(r.soak().heap(), service));
+                }
+            }
+        }
+        rows.forEach((name, values) -> System.out.printf("  %-88s %s%n", name, String.join("  |  ", values)));
+    }
+
+    private static void phaseRows(Map<String, List<String>> rows, String label, Phase p, int seconds) {
+        row(rows, label + ": accepted / completed", p.accepted() + " / " + p.completed());
+        row(rows, label + ": achieved (cases/s)", num(p.casesPerSecond()));
+        row(rows, label + ": accepted → intervention planned p50 / p99 / p99.9 (ms)", percentiles(p.planned()));
+        row(rows, label + ": accepted → billing line published p50 / p99 / p99.9 (ms)", percentiles(p.billed()));
+        p.usage().cores().forEach((process, cores) -> row(rows, label + ": CPU (cores) / max heap in use (MiB), "
+                + process, String.format("%.2f", cores) + (p.usage().maxHeapMiB().containsKey(process)
+                ? " / " + num(p.usage().maxHeapMiB().get(process)) : "")));
+    }
+
+    private static void row(Map<String, List<String>> rows, String name, String value) {
+        rows.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+
+    private static String num(double value) {
+        return String.format("%,.1f", value);
+    }
+
+    private static String pct(double ratio) {
+        return String.format("%.1f %%", 100 * ratio);
+    }
+
+    private static String percentiles(Histogram h) {
+        return h.getTotalCount() == 0 ? "-" : String.format("%,d / %,d / %,d", h.getValueAtPercentile(50),
+                h.getValueAtPercentile(99), h.getValueAtPercentile(99.9));
+    }
+
+    /** Lowest heap in use in the first and in the last minute (after collections, what stays), and the change. */
+    static String growth(List<HeapSample> samples, Service service) {
+        double end = samples.stream().mapToDouble(HeapSample::secondsIn).max().orElse(0);
+        double first = samples.stream().filter(s -> s.service() == service && s.secondsIn() < 60)
+                .mapToDouble(HeapSample::usedMiB).min().orElse(Double.NaN);
+        double last = samples.stream().filter(s -> s.service() == service && s.secondsIn() >= end - 60)
+                .mapToDouble(HeapSample::usedMiB).min().orElse(Double.NaN);
+        return String.format("%.0f / %.0f (%+.0f)", first, last, last - first);
+    }
+
+    // ---- the ingredients, alone
 
     static double kafkaRecordsPerSecond(String bootstrap, int count) throws Exception {
         String payload = "x".repeat(700);
@@ -145,6 +220,8 @@ public final class Benchmark {
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
+            // the "latest" offsets are resolved now, before the first record is produced, or some would be missed
+            consumer.assignment().forEach(consumer::position);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>("bench.raw", "k" + (i % 64), payload));
@@ -175,7 +252,7 @@ public final class Benchmark {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
                 while (next.getAndIncrement() < count) {
@@ -191,154 +268,172 @@ public final class Benchmark {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    static double sum(ServiceStack stack, String meter) {
-        double total = 0;
-        for (Service service : Service.values()) {
-            MeterRegistry registry = stack.context(service).getBean(MeterRegistry.class);
-            total += registry.find(meter).counters().stream().mapToDouble(c -> c.count()).sum();
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
-        return total;
     }
 
-    /** Inserts, updates, find-and-modify and deletes the services sent, from the driver's own command meters. */
-    static double mongoWrites(ServiceStack stack) {
-        double total = 0;
-        for (Service service : Service.values()) {
-            MeterRegistry registry = stack.context(service).getBean(MeterRegistry.class);
-            total += registry.find("mongodb.driver.commands").timers().stream()
-                    .filter(t -> List.of("insert", "update", "findAndModify", "delete").contains(t.getId().getTag("command")))
-                    .mapToDouble(t -> t.count()).sum();
-        }
-        return total;
-    }
+    // ---- one variant: fresh broker, fresh store, the four services as processes
 
-    static void chart(Path file, double kafkaBound, double compositeBound, double achieved) throws Exception {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        BufferedImage image = new BufferedImage(640, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 640, 300);
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("Cases per second: achieved vs bounds (same run)", 20, 25);
-        double max = Math.max(kafkaBound, Math.max(compositeBound, achieved));
-        String[] labels = {"Kafka-only bound", "composite bound", "achieved"};
-        double[] values = {kafkaBound, compositeBound, achieved};
-        Color[] colors = {new Color(0x4C78A8), new Color(0xF58518), new Color(0x54A24B)};
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int i = 0; i < 3; i++) {
-            int width = (int) (420 * values[i] / max);
-            g.setColor(colors[i]);
-            g.fillRect(170, 60 + i * 70, Math.max(width, 1), 40);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(labels[i], 20, 85 + i * 70);
-            g.drawString(String.format("%,.0f", values[i]), 175 + width, 85 + i * 70);
-        }
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-    }
-
-    /** Drives full cases and times them from the supplier's own flows. */
-    static final class Pipeline {
-        record Outcome(int completed, double casesPerSecond, String planned, String billed, String cpuLoad) {
-        }
-
-        private final ServiceStack stack;
-        private final String token;
-        private final LocalDate day;
-        private final String bootstrap;
+    static final class VariantRun {
+        private final Variant variant;
+        private final Path dir;
+        private final String heap;
         private final HttpClient http = HttpClient.newHttpClient();
-        double recordsBefore;
-        double writesBefore;
+        private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        private KafkaBrokerProcess broker;
+        private String token;
+        private LocalDate day;
+        private int pdls;
+        private final AtomicInteger nextPdl = new AtomicInteger();
 
-        Pipeline(ServiceStack stack, String token, LocalDate day, String bootstrap) {
-            this.stack = stack;
-            this.token = token;
-            this.day = day;
-            this.bootstrap = bootstrap;
+        VariantRun(Variant variant, Path dir, String heap) {
+            this.variant = variant;
+            this.dir = dir;
+            this.heap = heap;
         }
 
-        private int pdls;
-        private final AtomicInteger next = new AtomicInteger();
-
-        /** The charge table for 20 business days and the PdLs of every case to come, projected by every service. */
-        void prepare(int concurrency) throws Exception {
-            put(Service.SCHEDULING, "/api/v1/capacity/ZONE-BENCH/" + day, Map.of("am", 500, "pm", 500));
-            for (int d = 1; d <= 20; d++) {
-                LocalDate next = new BusinessCalendar().addBusinessDays(day, d);
-                put(Service.SCHEDULING, "/api/v1/capacity/ZONE-BENCH/" + next, Map.of("am", 500, "pm", 500));
+        Result run(int seconds, int clients, double rate, int soakSeconds) throws Exception {
+            broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort()).start(Duration.ofSeconds(90));
+            MongoServer store = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = store.bind();
+            String mongoUri = "mongodb://localhost:" + address.getPort();
+            try {
+                LocalStack.createTopics(broker.bootstrap(), List.of(SUPPLIER), "bench.raw", Topics.SIMULATION_CLOCK);
+                DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
+                token = issuer.distributorToken();
+                day = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
+                List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
+                        "--spring.mongodb.uri=" + mongoUri, issuer.serviceArgument(), "--mes.clock.mode=simulation",
+                        "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
+                        "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));
+                args.addAll(variant.serviceArgs());
+                for (Service service : Service.values()) {
+                    List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+                    String extra = System.getProperty("benchmark.service-java-opts", "");
+                    if (!extra.isBlank()) {
+                        jvm.addAll(List.of(extra.replace("{service}", service.serviceName()).split(" ")));
+                    }
+                    services.put(service, new ServiceProcess(service, freePort(), args,
+                            dir.resolve(service.serviceName() + ".log"), jvm).start());
+                }
+                for (ServiceProcess process : services.values()) {
+                    process.awaitReady(Duration.ofMinutes(3));
+                }
+                double kafkaRate = kafkaRecordsPerSecond(broker.bootstrap(), 50_000);
+                double writeRate = documentWritesPerSecond(mongoUri, 5_000);
+                double httpRate = httpCallsPerSecond(services.get(Service.REQUEST).url() + "/actuator/health/liveness",
+                        5_000, clients);
+                int warmup = Integer.getInteger("benchmark.warmup", 30);
+                prepare(clients, Integer.getInteger("benchmark.pdls", 8_000) + (int) (rate * (seconds + soakSeconds)),
+                        mongoUri);
+                if (warmup > 0) {
+                    // the services' JIT compilers are busy for minutes after start: measured phases come after this
+                    Phase warm = phase(Duration.ofSeconds(warmup), clients, 0);
+                    System.out.printf("  warm-up: %d cases in %d s (not counted)%n", warm.completed(), warmup);
+                }
+                Phase fixed = phase(Duration.ofSeconds(seconds), clients, rate);
+                Map<String, Double> before = meters();
+                Map<String, double[]> storeBefore = storeCommands();
+                Phase max = phase(Duration.ofSeconds(seconds), clients, 0);
+                Map<String, Double> after = meters();
+                Map<String, Double> storeMillis = new LinkedHashMap<>();
+                storeCommands().forEach((service, end) -> {
+                    double[] start = storeBefore.get(service);
+                    storeMillis.put(service, end[0] == start[0] ? 0 : 1000 * (end[1] - start[1]) / (end[0] - start[0]));
+                });
+                Phase soak = soakSeconds > 0 ? phase(Duration.ofSeconds(soakSeconds), clients, rate) : null;
+                double completed = Math.max(1, max.completed());
+                return new Result(variant, kafkaRate, writeRate, httpRate,
+                        (after.get("records") - before.get("records")) / completed,
+                        (after.get("writes") - before.get("writes")) / completed,
+                        (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis);
+            } finally {
+                for (ServiceProcess process : services.values()) {
+                    process.stop();
+                }
+                broker.close();
+                store.shutdownNow();
             }
-            pdls = Integer.getInteger("benchmark.pdls", 8_000);
+        }
+
+        /** The charge table of the day in every zone and the PdLs of every case to come, known to every service. */
+        private void prepare(int concurrency, int count, String mongoUri) throws Exception {
+            for (int z = 0; z < ZONES; z++) {
+                send("PUT", Service.SCHEDULING, "/api/v1/capacity/" + zone(z) + "/" + day, Map.of("am", 500, "pm", 500));
+            }
+            pdls = count;
             ExecutorService loader = Executors.newFixedThreadPool(concurrency);
-            List<java.util.concurrent.Future<?>> loads = new ArrayList<>();
+            List<Future<?>> loads = new ArrayList<>();
             for (int i = 0; i < pdls; i++) {
-                String pdl = String.format("098%011d", i);
-                loads.add(loader.submit(() -> put(Service.CONTRACT, "/api/v1/delivery-points/" + pdl, Map.of(
-                        "street", "1 rue du Banc d'Essai", "postalCode", "75011", "city", "Paris", "inseeCode", "75111",
-                        "zone", "ZONE-BENCH", "supplyState", "COUP", "meterType", "LINKY"))));
+                int index = i;
+                loads.add(loader.submit(() -> send("PUT", Service.CONTRACT, "/api/v1/delivery-points/" + pdl(index),
+                        Map.of("street", "1 rue du Banc d'Essai", "postalCode", "75011", "city", "Paris",
+                                "inseeCode", "75111", "zone", zone(index % ZONES), "supplyState", "COUP",
+                                "meterType", "LINKY"))));
             }
             for (var load : loads) {
                 load.get();
             }
             loader.shutdown();
-            var projection = stack.context(Service.REQUEST)
-                    .getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("delivery_points");
-            while (projection.countDocuments() < pdls) {
-                Thread.sleep(200);
-            }
-            for (Service service : Service.values()) {
-                var points = stack.context(service).getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
-                while (service != Service.CONTRACT && points.getCollection("delivery_points").countDocuments() < pdls) {
-                    Thread.sleep(200);
+            try (MongoClient client = MongoClients.create(mongoUri)) {
+                for (String db : List.of("mes_request", "mes_scheduling", "mes_billing")) {
+                    var projection = client.getDatabase(db).getCollection("delivery_points");
+                    while (projection.countDocuments() < pdls) {
+                        Thread.sleep(200);
+                    }
                 }
             }
         }
 
+        private static String pdl(int index) {
+            return String.format("098%011d", index);
+        }
+
+        private static String zone(int index) {
+            return String.format("ZONE-BENCH-%02d", index);
+        }
+
         /**
-         * One phase: requests for {@code duration} at {@code offeredRate} cases/s (0: as fast as the clients go), each
+         * Requests for {@code duration} at {@code offeredRate} cases/s (0: as fast as the clients go; latencies then
+         * from each request's intended send time, so a stalled pipeline is not hidden by waiting clients), each
          * planned appointment completed at once, until every accepted case is billed (or 60 s more).
          */
-        Outcome run(Duration duration, int concurrency, double offeredRate) throws Exception {
-            recordsBefore = sum(stack, "mes.events.published");
-            writesBefore = mongoWrites(stack);
+        private Phase phase(Duration duration, int concurrency, double offeredRate) throws Exception {
             Map<String, Long> accepted = new ConcurrentHashMap<>();
-            Histogram planned = new Histogram(60_000, 3);
-            Histogram billed = new Histogram(60_000, 3);
+            Map<String, Long> plannedAt = new ConcurrentHashMap<>();
+            Map<String, Long> billedAt = new ConcurrentHashMap<>();
             AtomicBoolean listening = new AtomicBoolean(true);
-            Map<String, String> appointmentOf = new ConcurrentHashMap<>();
-            AtomicInteger completed = new AtomicInteger();
-            Thread observer = new Thread(() -> observe(accepted, planned, billed, appointmentOf, completed, listening));
+            Thread observer = new Thread(() -> observe(plannedAt, billedAt, listening));
             observer.start();
-            Thread technician = new Thread(() -> outcomes(appointmentOf, listening));
+            Thread technician = new Thread(() -> outcomes(plannedAt, listening));
             technician.start();
-
+            Sampler sampler = new Sampler();
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             AtomicInteger sequence = new AtomicInteger();
             long interval = offeredRate > 0 ? (long) (1e9 / offeredRate) : 0;
-            long cpuStart = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
-            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
                 workers.add(clients.submit(() -> {
                     int i;
-                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < pdls) {
+                    while (System.nanoTime() < end && (i = nextPdl.getAndIncrement()) < pdls) {
                         long due = start + sequence.getAndIncrement() * interval;
                         if (interval > 0) {
                             if (due >= end) {
                                 break;
                             }
-                            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                            LockSupport.parkNanos(due - System.nanoTime());
                         }
                         long sent = interval > 0 ? due : System.nanoTime();
                         Map<String, Object> body = new LinkedHashMap<>();
-                        body.put("pdl", String.format("098%011d", i));
-                        body.put("supplierId", "FOURN-BENCH");
+                        body.put("pdl", pdl(i));
+                        body.put("supplierId", SUPPLIER);
                         body.put("version", "STANDARD");
                         body.put("client", Map.of("name", "Bench " + i, "phone", "+33 6 00 00 00 00"));
-                        body.put("appointment", Map.of("date", day.toString(), "slot", i % 2 == 0 ? "AM" : "PM"));
+                        body.put("appointment", Map.of("date", day.toString(), "slot", (i / ZONES) % 2 == 0 ? "AM" : "PM"));
                         body.put("additionalServices", List.of());
                         body.put("externalReference", "BENCH-" + i);
                         HttpResponse<String> response = send("POST", Service.REQUEST, "/api/v1/requests", body);
@@ -353,44 +448,58 @@ public final class Benchmark {
                 worker.get();
             }
             clients.shutdown();
+            if (nextPdl.get() >= pdls) {
+                System.out.println("  (this phase ran out of delivery points: raise -Dbenchmark.pdls)");
+            }
             long drainUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (completed.get() < accepted.size() && System.nanoTime() < drainUntil) {
+            while (billedOf(accepted, billedAt) < accepted.size() && System.nanoTime() < drainUntil) {
                 Thread.sleep(100);
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() - cpuStart;
+            long lastBilled = accepted.keySet().stream().map(billedAt::get).filter(java.util.Objects::nonNull)
+                    .mapToLong(Long::longValue).max().orElse(System.nanoTime());
+            double elapsed = (Math.max(lastBilled, end) - start) / 1e9;
+            Usage usage = sampler.stop(elapsed);
             listening.set(false);
             observer.join();
             technician.join();
-            return new Outcome(completed.get(), completed.get() / elapsed, percentiles(planned), percentiles(billed),
-                    String.format("%.0f %% of 2 cores", 100.0 * cpu / 1e9 / elapsed / 2));
+            Histogram planned = new Histogram(3_600_000, 3);
+            Histogram billed = new Histogram(3_600_000, 3);
+            accepted.forEach((caseId, sent) -> {
+                record(planned, plannedAt.get(caseId), sent);
+                record(billed, billedAt.get(caseId), sent);
+            });
+            int completed = billedOf(accepted, billedAt);
+            return new Phase(offeredRate, accepted.size(), completed, completed / elapsed, planned, billed, usage,
+                    sampler.samples);
         }
 
-        private static String percentiles(Histogram h) {
-            return String.format("%d / %d / %d", h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-                    h.getValueAtPercentile(99.9));
+        private static int billedOf(Map<String, Long> accepted, Map<String, Long> billedAt) {
+            return (int) accepted.keySet().stream().filter(billedAt::containsKey).count();
         }
 
-        private void observe(Map<String, Long> accepted, Histogram planned, Histogram billed,
-                             Map<String, String> appointmentOf, AtomicInteger completed, AtomicBoolean listening) {
+        private static void record(Histogram histogram, Long at, long sent) {
+            if (at != null) {
+                histogram.recordValue(Math.min(3_599_999, Math.max(0, (at - sent) / 1_000_000)));
+            }
+        }
+
+        /** The supplier's own flows: when each case was planned (tracking with a date) and billed. */
+        private void observe(Map<String, Long> plannedAt, Map<String, Long> billedAt, AtomicBoolean listening) {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-observer",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(Topics.tracking("FOURN-BENCH"), Topics.billing("FOURN-BENCH")));
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
+                    "bench-observer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(Topics.tracking(SUPPLIER), Topics.billing(SUPPLIER)));
                 while (listening.get()) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        Long t0 = accepted.get(record.key());
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
-                        JsonNode payload = JSON.readTree(record.value()).get("payload");
                         if (record.topic().endsWith(".tracking")) {
-                            if (t0 != null && payload.has("appointmentDate") && !appointmentOf.containsKey(record.key())) {
-                                appointmentOf.put(record.key(), record.key() + "-R1");
-                                planned.recordValue(Math.min(59_999, (now - t0) / 1_000_000));
+                            JsonNode payload = JSON.readTree(record.value()).get("payload");
+                            if (payload.has("appointmentDate")) {
+                                plannedAt.putIfAbsent(record.key(), now);
                             }
-                        } else if (t0 != null) {
-                            billed.recordValue(Math.min(59_999, (now - t0) / 1_000_000));
-                            completed.incrementAndGet();
+                        } else {
+                            billedAt.putIfAbsent(record.key(), now);
                         }
                     }
                 }
@@ -398,39 +507,178 @@ public final class Benchmark {
         }
 
         /** The technicians: each planned appointment is completed as soon as it is planned (same day). */
-        private void outcomes(Map<String, String> appointmentOf, AtomicBoolean listening) {
-            java.util.Set<String> done = ConcurrentHashMap.newKeySet();
+        private void outcomes(Map<String, Long> plannedAt, AtomicBoolean listening) {
+            Set<String> done = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             while (listening.get()) {
-                for (String caseId : appointmentOf.keySet()) {
+                for (String caseId : plannedAt.keySet()) {
                     if (done.add(caseId)) {
                         pool.submit(() -> send("POST", Service.SCHEDULING, "/api/v1/appointments/" + caseId
                                 + "-R1/outcome", Map.of("result", "COMPLETED", "meterIndex", 7)));
                     }
                 }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             }
             pool.shutdownNow();
         }
 
-        private Object put(Service service, String path, Object body) {
-            send("PUT", service, path, body);
-            return null;
+        /** Records published, document writes and POST calls so far, summed over the services' own meters. */
+        private Map<String, Double> meters() {
+            double records = 0;
+            double writes = 0;
+            double posts = 0;
+            for (Service service : Service.values()) {
+                records += meter(service, "mes.events.published", null);
+                for (String command : List.of("insert", "update", "findAndModify", "delete")) {
+                    writes += meter(service, "mongodb.driver.commands", "command:" + command);
+                }
+                posts += meter(service, "http.server.requests", "method:POST");
+            }
+            return Map.of("records", records, "writes", writes, "posts", posts);
+        }
+
+        /** Count and total seconds of the store commands each service's driver timed so far (round trip included). */
+        private Map<String, double[]> storeCommands() {
+            Map<String, double[]> timed = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                HttpResponse<String> response = send("GET", service, "/actuator/metrics/mongodb.driver.commands", null);
+                double count = 0;
+                double total = 0;
+                for (JsonNode measurement : JSON.readTree(response.body()).get("measurements")) {
+                    switch (measurement.get("statistic").asString()) {
+                        case "COUNT" -> count = measurement.get("value").asDouble();
+                        case "TOTAL_TIME" -> total = measurement.get("value").asDouble();
+                        default -> { }
+                    }
+                }
+                timed.put(service.serviceName(), new double[]{count, total});
+            }
+            return timed;
+        }
+
+        private double meter(Service service, String name, String tag) {
+            HttpResponse<String> response = send("GET", service, "/actuator/metrics/" + name
+                    + (tag == null ? "" : "?tag=" + tag), null);
+            if (response.statusCode() == 404) {
+                return 0;
+            }
+            for (JsonNode measurement : JSON.readTree(response.body()).get("measurements")) {
+                String statistic = measurement.get("statistic").asString();
+                if (statistic.equals("COUNT") || statistic.equals("VALUE")) {
+                    return measurement.get("value").asDouble();
+                }
+            }
+            return 0;
+        }
+
+        /** CPU of every process over a phase, and each service's heap in use sampled every second. */
+        private final class Sampler {
+            private final Map<String, Duration> cpuStart = new LinkedHashMap<>();
+            private final List<HeapSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final AtomicBoolean running = new AtomicBoolean(true);
+            private final long start = System.nanoTime();
+            private final Thread thread;
+
+            Sampler() {
+                cpuTimes().forEach(cpuStart::put);
+                thread = new Thread(() -> {
+                    while (running.get()) {
+                        for (Service service : Service.values()) {
+                            samples.add(new HeapSample((System.nanoTime() - start) / 1e9, service,
+                                    meter(service, "jvm.memory.used", "area:heap") / 1024 / 1024));
+                        }
+                        LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                    }
+                });
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            private Map<String, Duration> cpuTimes() {
+                Map<String, Duration> times = new LinkedHashMap<>();
+                services.forEach((service, process) -> times.put(service.serviceName(), process.cpuTime()));
+                times.put("Kafka broker", broker.cpuTime());
+                times.put("harness (store + load generator + observer)", Duration.ofNanos(
+                        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime()));
+                return times;
+            }
+
+            Usage stop(double elapsedSeconds) throws InterruptedException {
+                running.set(false);
+                thread.join();
+                Map<String, Double> cores = new LinkedHashMap<>();
+                cpuTimes().forEach((process, time) -> cores.put(process,
+                        time.minus(cpuStart.get(process)).toNanos() / 1e9 / elapsedSeconds));
+                Map<String, Double> maxHeap = new LinkedHashMap<>();
+                for (HeapSample sample : samples) {
+                    maxHeap.merge(sample.service().serviceName(), sample.usedMiB(), Math::max);
+                }
+                return new Usage(cores, maxHeap);
+            }
         }
 
         private HttpResponse<String> send(String method, Service service, String path, Object body) {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.get(service).url() + path))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+                return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    // ---- the chart: per variant, the two bounds and what was achieved (log scale)
+
+    static void chart(Path file, List<Result> results) throws Exception {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        int rowHeight = 26;
+        int height = 70 + results.size() * (3 * rowHeight + 24);
+        BufferedImage image = new BufferedImage(720, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 720, height);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("Cases per second: achieved vs bounds, per variant (same run, log scale)", 20, 25);
+        int left = 200;
+        int width = 470;
+        double top = Math.log10(10_000);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.setStroke(new BasicStroke(0.5f));
+        for (int decade = 0; decade <= 4; decade++) {
+            int x = left + (int) (width * decade / top);
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawLine(x, 40, x, height - 10);
+            g.setColor(Color.GRAY);
+            g.drawString(String.format("%,d", (int) Math.pow(10, decade)), x + 2, 48);
+        }
+        Color[] colors = {new Color(0x4C78A8), new Color(0xF58518), new Color(0x54A24B)};
+        String[] labels = {"Kafka-only bound", "composite bound", "achieved (max rate)"};
+        int y = 60;
+        for (Result r : results) {
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            g.drawString(r.variant().name(), 20, y + 12);
+            y += 16;
+            double[] values = {r.kafkaBound(), r.compositeBound(), r.max().casesPerSecond()};
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            for (int i = 0; i < 3; i++) {
+                int bar = (int) (width * Math.max(0, Math.log10(Math.max(1, values[i]))) / top);
+                g.setColor(colors[i]);
+                g.fillRect(left, y, Math.max(bar, 1), rowHeight - 6);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(labels[i], 30, y + 14);
+                g.drawString(String.format("%,.1f", values[i]), left + bar + 5, y + 14);
+                y += rowHeight;
+            }
+            y += 8;
+        }
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
     }
 }

@@ -41,6 +41,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.secure = secure;
     }
 
+    /** CPU time the broker process has used so far (user + system). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public String bootstrap() {
         return "localhost:" + port;
     }

@@ -20,20 +20,31 @@ public final class ServiceProcess {
     private final int port;
     private final List<String> args;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
 
+    /** Small and quick to start (C1 only): for runs that kill and restart services. */
     public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log) {
+        this(service, port, args, log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log, List<String> jvmOptions) {
         this.service = service;
         this.port = port;
         this.args = List.copyOf(args);
         this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** CPU time the process has used so far (user + system), as the operating system counts it. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     public ServiceProcess start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass());

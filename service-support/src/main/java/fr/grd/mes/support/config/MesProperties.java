@@ -9,16 +9,19 @@ import java.util.List;
  * Settings shared by the services ({@code mes.*}).
  *
  * @param clock       where the services take their time from
- * @param outbox      which collections hold embedded outboxes, and how often the relay polls them
+ * @param outbox      which collections hold embedded outboxes, how often the relay polls and sweeps them, whether
+ *                    writes hint the relay at the aggregate they wrote
+ * @param store       how aggregates are stored
  * @param kafka       partitions and replicas of the topics this service creates
  * @param projections which local projections this service keeps
  */
 @ConfigurationProperties("mes")
-public record MesProperties(Clock clock, Outbox outbox, Kafka kafka, Projections projections) {
+public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka, Projections projections) {
 
     public MesProperties {
         clock = clock == null ? new Clock(null, null, null, null) : clock;
-        outbox = outbox == null ? new Outbox(null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, null, null, null) : outbox;
+        store = store == null ? new Store(null) : store;
         kafka = kafka == null ? new Kafka(null, null, null) : kafka;
         projections = projections == null ? new Projections(null) : projections;
     }
@@ -34,10 +37,28 @@ public record MesProperties(Clock clock, Outbox outbox, Kafka kafka, Projections
         }
     }
 
-    public record Outbox(List<String> collections, Long pollMillis) {
+    /**
+     * pollMillis: longest wait between two relay passes; sweepMillis: how often a pass looks through whole
+     * collections for any pending outbox (the safety net); hinted: writes tell the relay which aggregate to read.
+     */
+    public record Outbox(List<String> collections, Long pollMillis, Long sweepMillis, Boolean hinted) {
         public Outbox {
             collections = collections == null ? List.of() : collections;
             pollMillis = pollMillis == null ? 250L : pollMillis;
+            sweepMillis = sweepMillis == null ? 2_000L : sweepMillis;
+            hinted = hinted == null || hinted;
+        }
+    }
+
+    /**
+     * lockIndex: a unique index on ({@code _id}, {@code version}) of each aggregate collection, so that the
+     * optimistic-lock update ({@code {_id, version}} filter) is an index lookup on the embedded store, whose planner
+     * only uses an index whose keys are exactly the query's. Real MongoDB serves that filter from {@code _id}
+     * alone: switch it off there ({@code MES_STORE_LOCK_INDEX=false} in Docker Compose and Kubernetes).
+     */
+    public record Store(Boolean lockIndex) {
+        public Store {
+            lockIndex = lockIndex == null || lockIndex;
         }
     }
 

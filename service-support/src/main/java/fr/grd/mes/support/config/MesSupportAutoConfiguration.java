@@ -93,7 +93,8 @@ public class MesSupportAutoConfiguration {
                             MesProperties properties,
                             org.springframework.beans.factory.ObjectProvider<fr.grd.mes.support.outbox.OutboxObserver> observers) {
         return new OutboxRelay(mongo, kafka, topics, properties.outbox().collections(),
-                properties.outbox().pollMillis(), observers.orderedStream().toList());
+                properties.outbox().pollMillis(), properties.outbox().sweepMillis(), properties.outbox().hinted(),
+                observers.orderedStream().toList());
     }
 
     @Bean
@@ -103,8 +104,8 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
-        return new AggregateStore(mongo, relay);
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, MesProperties properties) {
+        return new AggregateStore(mongo, relay, properties.store().lockIndex());
     }
 
     @Bean

@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * Stores aggregates with their embedded outbox and inbox in one document write. Updates are conditional on
- * the version read (optimistic locking done as a filtered replace, which the embedded store supports).
+ * the version read (optimistic locking done as a filtered replace, which the embedded store supports). Each
+ * write hints the outbox relay at the aggregate written. With {@code lockIndex}, each collection gets a unique
+ * ({@code _id}, {@code version}) index at its first write, so the conditional replace is an index lookup on the
+ * embedded store rather than a scan of the collection.
  */
 public class AggregateStore {
     private final MongoTemplate mongo;
@@ -25,9 +28,22 @@ public class AggregateStore {
             .maxRetries(8).delay(Duration.ofMillis(5)).jitter(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(200))
             .includes(OptimisticLockingFailureException.class, DuplicateKeyException.class).build());
 
-    public AggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+    private final boolean lockIndex;
+    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public AggregateStore(MongoTemplate mongo, OutboxRelay relay, boolean lockIndex) {
         this.mongo = mongo;
         this.relay = relay;
+        this.lockIndex = lockIndex;
+    }
+
+    private void ensureLockIndex(String collection) {
+        if (lockIndex && !indexed.contains(collection)) {
+            mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                    .on("_id", org.springframework.data.domain.Sort.Direction.ASC)
+                    .on("version", org.springframework.data.domain.Sort.Direction.ASC).unique().named("optimistic_lock"));
+            indexed.add(collection);
+        }
     }
 
     /**
@@ -45,8 +61,9 @@ public class AggregateStore {
     /** Inserts a new aggregate; a duplicate id raises {@code DuplicateKeyException}. */
     public <T extends AggregateRoot> T insert(T aggregate, String collection) {
         aggregate.setVersion(0);
+        ensureLockIndex(collection);
         mongo.insert(aggregate, collection);
-        relay.wakeUp();
+        relay.wakeUp(collection, aggregate.getId());
         return aggregate;
     }
 
@@ -64,6 +81,7 @@ public class AggregateStore {
 
     /** Replaces the stored aggregate if nobody changed it since it was read. */
     public <T extends AggregateRoot> T update(T aggregate, String collection) {
+        ensureLockIndex(collection);
         long expected = aggregate.getVersion();
         aggregate.setVersion(expected + 1);
         Query query = Query.query(Criteria.where("_id").is(aggregate.getId()).and("version").is(expected));
@@ -73,7 +91,7 @@ public class AggregateStore {
             throw new OptimisticLockingFailureException(
                     collection + " " + aggregate.getId() + " changed since version " + expected);
         }
-        relay.wakeUp();
+        relay.wakeUp(collection, aggregate.getId());
         return aggregate;
     }
 }

@@ -13,7 +13,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +26,13 @@ import java.util.concurrent.TimeUnit;
  * Publishes the events waiting in the embedded outboxes of the given collections, in order per aggregate,
  * with an idempotent producer ({@code acks=all}), then pulls each published one from its outbox. A crash
  * between the two steps republishes the event: consumers recognise it by {@code eventId} (at-least-once
- * publishing, exactly-once effect). Woken right after each write, and polls as a safety net.
+ * publishing, exactly-once effect).
+ * <p>
+ * Woken right after each write with the aggregate that was written (a hint), it reads just those aggregates by
+ * {@code _id}. A sweep of every collection for any non-empty outbox runs at start and every
+ * {@code sweepMillis} as the safety net: it finds what another instance or a crashed process left behind. Without
+ * hints ({@code hinted=false}) every pass is a sweep, which costs a query over each whole collection per write
+ * on a store that cannot index "outbox not empty" (the embedded store).
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -32,22 +43,34 @@ public class OutboxRelay implements SmartLifecycle {
     private final TopicProvisioner topics;
     private final List<String> collections;
     private final long pollMillis;
+    private final long sweepMillis;
+    private final boolean hinted;
     private final List<OutboxObserver> observers;
     private final Semaphore signal = new Semaphore(0);
+    private final Map<String, Set<Object>> hints = new ConcurrentHashMap<>();
+    private long lastSweep = Long.MIN_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                       List<String> collections, long pollMillis, List<OutboxObserver> observers) {
+                       List<String> collections, long pollMillis, long sweepMillis, boolean hinted,
+                       List<OutboxObserver> observers) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topics = topics;
         this.collections = List.copyOf(collections);
         this.pollMillis = pollMillis;
+        this.sweepMillis = sweepMillis;
+        this.hinted = hinted;
         this.observers = List.copyOf(observers);
     }
 
-    public void wakeUp() {
+    /** The aggregate {@code id} of {@code collection} was just written, maybe with new outbox entries. */
+    public void wakeUp(String collection, Object id) {
+        if (hinted && collections.contains(collection)) {
+            hints.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
+        }
         signal.release();
     }
 
@@ -88,8 +111,15 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 signal.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                 signal.drainPermits();
-                while (running && flushOnce() > 0) {
-                    // keep draining while there is work
+                long now = System.nanoTime();
+                if (!hinted || lastSweep == Long.MIN_VALUE || now - lastSweep >= sweepMillis * 1_000_000) {
+                    lastSweep = now;
+                    while (running && flushOnce() > 0) {
+                        // keep draining while there is work
+                    }
+                    sweeps.incrementAndGet();
+                } else {
+                    flushHinted();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -106,35 +136,81 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes every pending event once; returns how many were published. Visible for tests. */
+    /** How many sweeps the relay's own loop has completed. */
+    public long sweeps() {
+        return sweeps.get();
+    }
+
+    /** Sweeps: publishes every pending event of every collection once; returns how many were published. */
     public int flushOnce() {
         int published = 0;
         for (String collection : collections) {
-            Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
-            pending.fields().include("_id").include("outbox");
-            for (Document doc : mongo.find(pending, Document.class, collection)) {
-                Object id = doc.get("_id");
-                @SuppressWarnings("unchecked")
-                List<Document> outbox = (List<Document>) doc.get("outbox", List.class);
-                List<java.util.concurrent.CompletableFuture<?>> sends = new java.util.ArrayList<>();
-                for (Document message : outbox) {
-                    sends.add(send(message));
-                }
-                await(sends);
-                outbox.forEach(message -> observers.forEach(o -> o.published(message.getString("topic"),
-                        message.getString("eventType"), message.getString("payload"))));
-                // one update removes everything this pass published from the aggregate's outbox
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().pull("outbox",
-                        new Document("eventId", new Document("$in", outbox.stream()
-                                .map(m -> m.getString("eventId")).toList()))), collection);
-                published += outbox.size();
+            published += publish(Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH), collection);
+        }
+        return published;
+    }
+
+    /** Publishes the pending events of the aggregates named by hints since the last pass (read by {@code _id}). */
+    int flushHinted() {
+        int published = 0;
+        for (String collection : collections) {
+            Set<Object> waiting = hints.get(collection);
+            if (waiting == null || waiting.isEmpty()) {
+                continue;
+            }
+            List<Object> ids = new ArrayList<>(BATCH);
+            for (var it = waiting.iterator(); it.hasNext() && ids.size() < BATCH; ) {
+                ids.add(it.next());
+                it.remove();
+            }
+            try {
+                published += publish(Query.query(Criteria.where("_id").in(ids)), collection);
+            } catch (RuntimeException e) {
+                waiting.addAll(ids);
+                throw e;
+            }
+            if (!waiting.isEmpty()) {
+                signal.release();
             }
         }
         return published;
     }
 
+    /**
+     * Sends the outboxes of every aggregate the query finds, waits for all acknowledgements at once, then pulls
+     * what was sent from each aggregate (one update each). A failed send leaves all of them to the next pass.
+     */
+    @SuppressWarnings("unchecked")
+    private int publish(Query pending, String collection) {
+        pending.fields().include("_id").include("outbox");
+        List<Document> found = mongo.find(pending, Document.class, collection).stream()
+                .filter(doc -> doc.get("outbox") instanceof List<?> outbox && !outbox.isEmpty()).toList();
+        if (found.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (Document doc : found) {
+            for (Document message : (List<Document>) doc.get("outbox", List.class)) {
+                sends.add(send(message));
+            }
+        }
+        await(sends);
+        int published = 0;
+        for (Document doc : found) {
+            List<Document> outbox = (List<Document>) doc.get("outbox", List.class);
+            outbox.forEach(message -> observers.forEach(o -> o.published(message.getString("topic"),
+                    message.getString("eventType"), message.getString("payload"))));
+            // one update removes everything this pass published from the aggregate's outbox
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), new Update().pull("outbox",
+                    new Document("eventId", new Document("$in", outbox.stream()
+                            .map(m -> m.getString("eventId")).toList()))), collection);
+            published += outbox.size();
+        }
+        return published;
+    }
+
     /** Sends in order (same key, same partition, idempotent producer keeps the order) without waiting. */
-    private java.util.concurrent.CompletableFuture<?> send(Document message) {
+    private CompletableFuture<?> send(Document message) {
         String topic = message.getString("topic");
         topics.ensure(topic);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.getString("key"),
@@ -144,9 +220,9 @@ public class OutboxRelay implements SmartLifecycle {
         return kafka.send(record);
     }
 
-    private static void await(List<java.util.concurrent.CompletableFuture<?>> sends) {
+    private static void await(List<CompletableFuture<?>> sends) {
         try {
-            java.util.concurrent.CompletableFuture.allOf(sends.toArray(java.util.concurrent.CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,140 @@
+package fr.grd.mes.support.outbox;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.grd.mes.support.kafka.TopicProvisioner;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay on a real broker and the MongoDB-wire store: a write's hint gets its events out without waiting for a
+ * sweep, and the sweep still finds what was written without a hint (another instance, a process that died before
+ * it could signal), in order per aggregate, and leaves the outboxes empty.
+ */
+class OutboxRelayIT {
+    private static final String COLLECTION = "aggregates";
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static MongoServer store;
+    private static MongoTemplate mongo;
+    private static KafkaTemplate<String, String> template;
+    private static TopicProvisioner topics;
+
+    @BeforeAll
+    static void start() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+        store = new MongoServer(new MemoryBackend());
+        mongo = new MongoTemplate(com.mongodb.client.MongoClients.create("mongodb://localhost:" + store.bind().getPort()),
+                "relay");
+        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer()));
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()));
+        topics = new TopicProvisioner(admin, 1, (short) 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        template.destroy();
+        store.shutdownNow();
+        kafka.destroy();
+    }
+
+    @Test
+    void aHintedWritePublishesAtOnceAndTheSweepFindsUnhintedOutboxes() {
+        String topic = "relay.test." + UUID.randomUUID();
+        // an hour between sweeps: after the first (start-up) sweep, only hints can get events out quickly
+        OutboxRelay relay = new OutboxRelay(mongo, template, topics, List.of(COLLECTION), 20, 3_600_000, true, List.of());
+        relay.start();
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.sweeps() >= 1);
+            mongo.insert(aggregate("A-1", topic, "a1-e1", "a1-e2"), COLLECTION);
+            relay.wakeUp(COLLECTION, "A-1");
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                return seen.size() >= 2;
+            });
+            assertThat(seen).extracting(ConsumerRecord::value).containsExactly("a1-e1", "a1-e2");
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxOf("A-1").isEmpty());
+
+            // written by someone else: no hint reaches this relay; a sweep (as at the next sweep time) publishes it
+            mongo.insert(aggregate("B-1", topic, "b1-e1"), COLLECTION);
+            assertThat(relay.flushOnce()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                return seen.size() >= 3;
+            });
+            assertThat(seen.get(2).value()).isEqualTo("b1-e1");
+            assertThat(outboxOf("B-1")).isEmpty();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void withoutHintsEveryPassSweeps() {
+        String topic = "relay.test." + UUID.randomUUID();
+        OutboxRelay relay = new OutboxRelay(mongo, template, topics, List.of(COLLECTION), 20, 3_600_000, false, List.of());
+        relay.start();
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            mongo.insert(aggregate("C-1", topic, "c1-e1"), COLLECTION);
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                return !seen.isEmpty();
+            });
+            assertThat(seen).extracting(ConsumerRecord::value).containsExactly("c1-e1");
+        } finally {
+            relay.stop();
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String topic) {
+        topics.ensure(topic);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static Document aggregate(String id, String topic, String... payloads) {
+        List<Document> outbox = new ArrayList<>();
+        for (String payload : payloads) {
+            outbox.add(new Document("eventId", UUID.randomUUID().toString()).append("topic", topic).append("key", id)
+                    .append("eventType", "TestEvent").append("payload", payload).append("occurredAt", Instant.now()));
+        }
+        return new Document("_id", id).append("version", 0).append("outbox", outbox);
+    }
+
+    private static List<?> outboxOf(String id) {
+        Document doc = mongo.findById(id, Document.class, COLLECTION);
+        return doc == null ? List.of() : doc.getList("outbox", Object.class);
+    }
+}
