@@ -67,7 +67,8 @@ import java.util.concurrent.locks.LockSupport;
  * "request accepted" to "intervention planned" and to "billing line published", and CPU and heap per service
  * (each service is its own process with its own heap limit, as in a container).
  * <p>
- * {@code ./benchmark.sh [seconds=30] [clients=16] [name=--arg,--arg ...]}; with no variant, "untuned" (the tunings
+ * {@code ./benchmark.sh [seconds=30] [clients=16] [name=--arg,-XX:opt,...]} (items starting with {@code -X} are
+ * JVM options of each service, the others its Spring arguments); with no variant, "untuned" (the tunings
  * of issue 8 switched off) and "tuned" (the defaults) run one after the other. System properties:
  * {@code benchmark.rate} (fixed offered rate, cases/s, default 5), {@code benchmark.soak} (seconds of an extra
  * fixed-rate run of the last variant with heap sampled, for growth), {@code benchmark.service-heap} (default 512m),
@@ -81,7 +82,8 @@ public final class Benchmark {
     /** Cases are spread over this many zones, as a distributor's are (one half-day slot holds its bookings). */
     private static final int ZONES = 40;
     static final List<String> DEFAULT_VARIANTS = List.of(
-            "untuned=--mes.outbox.hinted=false,--mes.store.lock-index=false", "tuned=");
+            "untuned=--mes.outbox.hinted=false,--mes.store.lock-index=false,--spring.kafka.listener.ack-mode=record",
+            "tuned=");
 
     /** A named set of service arguments; everything else is the same for every variant of a run. */
     record Variant(String name, List<String> serviceArgs) {
@@ -152,11 +154,12 @@ public final class Benchmark {
             row(rows, "Kafka-only bound (cases/s)", num(r.kafkaBound()));
             row(rows, "composite bound (cases/s)", num(r.compositeBound()));
             phaseRows(rows, "fixed " + num(r.fixed().offered()) + "/s", r.fixed(), seconds);
-            phaseRows(rows, "max rate", r.max(), seconds);
-            row(rows, "max rate: achieved / composite bound", pct(r.max().casesPerSecond() / r.compositeBound()));
-            row(rows, "max rate: achieved / Kafka-only bound", pct(r.max().casesPerSecond() / r.kafkaBound()));
+            String max = "max rate (" + clients + " cases in flight)";
+            phaseRows(rows, max, r.max(), seconds);
+            row(rows, max + ": achieved / composite bound", pct(r.max().casesPerSecond() / r.compositeBound()));
+            row(rows, max + ": achieved / Kafka-only bound", pct(r.max().casesPerSecond() / r.kafkaBound()));
             r.storeMillis().forEach((service, millis) -> row(rows,
-                    "max rate: mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));
+                    max + ": mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));
             if (r.soak() != null) {
                 phaseRows(rows, "soak", r.soak(), seconds);
                 for (Service service : Service.values()) {
@@ -235,9 +238,9 @@ public final class Benchmark {
         }
     }
 
-    static double documentWritesPerSecond(String uri, int count) {
+    static double documentWritesPerSecond(String uri, String collectionName, int count) {
         try (MongoClient client = MongoClients.create(uri)) {
-            MongoCollection<Document> collection = client.getDatabase("bench").getCollection("writes");
+            MongoCollection<Document> collection = client.getDatabase("bench").getCollection(collectionName);
             String payload = "x".repeat(700);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -308,9 +311,11 @@ public final class Benchmark {
                         "--spring.mongodb.uri=" + mongoUri, issuer.serviceArgument(), "--mes.clock.mode=simulation",
                         "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
                         "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));
-                args.addAll(variant.serviceArgs());
+                // a variant's "-X…" items are JVM options of each service, the others Spring arguments
+                variant.serviceArgs().stream().filter(arg -> !arg.startsWith("-X")).forEach(args::add);
                 for (Service service : Service.values()) {
                     List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+                    variant.serviceArgs().stream().filter(arg -> arg.startsWith("-X")).forEach(jvm::add);
                     String extra = System.getProperty("benchmark.service-java-opts", "");
                     if (!extra.isBlank()) {
                         jvm.addAll(List.of(extra.replace("{service}", service.serviceName()).split(" ")));
@@ -321,16 +326,21 @@ public final class Benchmark {
                 for (ServiceProcess process : services.values()) {
                     process.awaitReady(Duration.ofMinutes(3));
                 }
+                // each ingredient twice, the first run only warming this JVM's code (the store runs in it)
+                kafkaRecordsPerSecond(broker.bootstrap(), 20_000);
                 double kafkaRate = kafkaRecordsPerSecond(broker.bootstrap(), 50_000);
-                double writeRate = documentWritesPerSecond(mongoUri, 5_000);
-                double httpRate = httpCallsPerSecond(services.get(Service.REQUEST).url() + "/actuator/health/liveness",
-                        5_000, clients);
+                documentWritesPerSecond(mongoUri, "warm", 5_000);
+                double writeRate = documentWritesPerSecond(mongoUri, "writes", 5_000);
+                String liveness = services.get(Service.REQUEST).url() + "/actuator/health/liveness";
+                httpCallsPerSecond(liveness, 2_000, clients);
+                double httpRate = httpCallsPerSecond(liveness, 5_000, clients);
                 int warmup = Integer.getInteger("benchmark.warmup", 30);
                 prepare(clients, Integer.getInteger("benchmark.pdls", 8_000) + (int) (rate * (seconds + soakSeconds)),
                         mongoUri);
                 if (warmup > 0) {
                     // the services' JIT compilers are busy for minutes after start: measured phases come after this
                     Phase warm = phase(Duration.ofSeconds(warmup), clients, 0);
+                    System.out.printf("  warm-up: %.1f cases/s%n", warm.casesPerSecond());
                     System.out.printf("  warm-up: %d cases in %d s (not counted)%n", warm.completed(), warmup);
                 }
                 Phase fixed = phase(Duration.ofSeconds(seconds), clients, rate);
@@ -396,16 +406,20 @@ public final class Benchmark {
         }
 
         /**
-         * Requests for {@code duration} at {@code offeredRate} cases/s (0: as fast as the clients go; latencies then
-         * from each request's intended send time, so a stalled pipeline is not hidden by waiting clients), each
-         * planned appointment completed at once, until every accepted case is billed (or 60 s more).
+         * Requests for {@code duration}, each planned appointment completed at once, until every accepted case is
+         * billed (or 60 s more). With {@code offeredRate} > 0, an open system: one request every 1/rate s whatever
+         * happens, latencies from each request's intended send time (a stalled pipeline is not hidden by clients
+         * that wait). With 0, the maximum rate as a closed system: each client sends its next request when its
+         * previous case is billed, so {@code concurrency} cases are in flight and no backlog builds up that would
+         * make the figure a measure of queue length instead of throughput.
          */
         private Phase phase(Duration duration, int concurrency, double offeredRate) throws Exception {
             Map<String, Long> accepted = new ConcurrentHashMap<>();
             Map<String, Long> plannedAt = new ConcurrentHashMap<>();
             Map<String, Long> billedAt = new ConcurrentHashMap<>();
+            Map<String, java.util.concurrent.CompletableFuture<Long>> billing = new ConcurrentHashMap<>();
             AtomicBoolean listening = new AtomicBoolean(true);
-            Thread observer = new Thread(() -> observe(plannedAt, billedAt, listening));
+            Thread observer = new Thread(() -> observe(plannedAt, billedAt, billing, listening));
             observer.start();
             Thread technician = new Thread(() -> outcomes(plannedAt, listening));
             technician.start();
@@ -438,7 +452,16 @@ public final class Benchmark {
                         body.put("externalReference", "BENCH-" + i);
                         HttpResponse<String> response = send("POST", Service.REQUEST, "/api/v1/requests", body);
                         if (response.statusCode() == 201) {
-                            accepted.put(JSON.readTree(response.body()).get("caseId").asString(), sent);
+                            String caseId = JSON.readTree(response.body()).get("caseId").asString();
+                            accepted.put(caseId, sent);
+                            if (interval == 0) {
+                                try {
+                                    billing.computeIfAbsent(caseId, id -> new java.util.concurrent.CompletableFuture<>())
+                                            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (java.util.concurrent.TimeoutException stuck) {
+                                    // counted as not completed; this client goes on
+                                }
+                            }
                         }
                     }
                     return null;
@@ -484,7 +507,8 @@ public final class Benchmark {
         }
 
         /** The supplier's own flows: when each case was planned (tracking with a date) and billed. */
-        private void observe(Map<String, Long> plannedAt, Map<String, Long> billedAt, AtomicBoolean listening) {
+        private void observe(Map<String, Long> plannedAt, Map<String, Long> billedAt,
+                             Map<String, java.util.concurrent.CompletableFuture<Long>> billing, AtomicBoolean listening) {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
                     "bench-observer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -500,6 +524,8 @@ public final class Benchmark {
                             }
                         } else {
                             billedAt.putIfAbsent(record.key(), now);
+                            billing.computeIfAbsent(record.key(), id -> new java.util.concurrent.CompletableFuture<>())
+                                    .complete(now);
                         }
                     }
                 }

@@ -1,11 +1,6 @@
 package fr.grd.mes.localstack;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import fr.grd.mes.console.signin.DevTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +13,9 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The local stack's development issuer: an RSA key pair kept in {@code <data dir>/dev-jwt/} (created on first
@@ -33,9 +25,8 @@ import java.util.UUID;
  * <pre>./mint-token.sh SUPPLIER FOURN-ALPHA      ./mint-token.sh OPERATOR      ./mint-token.sh TECHNICIAN</pre>
  */
 public final class DevJwt {
-    public static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
-    /** The audience every service requires ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
-    public static final String AUDIENCE = "mes-platform";
+    public static final String ISSUER = DevTokens.ISSUER;
+    public static final String AUDIENCE = DevTokens.AUDIENCE;
 
     private final RSAPrivateKey privateKey;
     private final Path privateKeyFile;
@@ -94,20 +85,7 @@ public final class DevJwt {
     }
 
     public String mint(String subject, List<String> roles, String supplierId, Duration validity, String audience) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
-                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validity))).claim("roles", roles);
-        if (supplierId != null) {
-            claims.claim("supplier_id", supplierId);
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dev").build(), claims.build());
-        try {
-            jwt.sign(new RSASSASigner(privateKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("signing failed", e);
-        }
-        return jwt.serialize();
+        return DevTokens.of(privateKey, java.time.Clock.systemUTC()).mint(subject, roles, supplierId, validity, audience);
     }
 
     /** A token for the distributor's own tooling (demo loader, simulation): desk, technician and portal. */

@@ -139,22 +139,9 @@ public final class FaultRun {
             // every appointment booked before the broker restart and the outcomes (waited for while it progresses)
             var client = mongo(mongoAddress);
             var booked = client.getDatabase("mes_scheduling").getCollection("appointments");
-            long lastBooked = -1;
-            Instant bookedProgress = Instant.now();
-            while (true) {
-                long now = booked.countDocuments(com.mongodb.client.model.Filters.eq("status", "BOOKED"));
-                if (now >= n) {
-                    break;
-                }
-                if (now != lastBooked) {
-                    lastBooked = now;
-                    bookedProgress = Instant.now();
-                    System.out.printf("  booking: %d of %d appointments booked%n", now, n);
-                } else if (Duration.between(bookedProgress, Instant.now()).compareTo(Duration.ofMinutes(3)) > 0) {
-                    break;
-                }
-                Thread.sleep(2_000);
-            }
+            awaitWhileProgressing(() -> booked.countDocuments(com.mongodb.client.model.Filters.eq("status", "BOOKED")),
+                    bookedNow -> bookedNow >= n, bookedNow -> System.out.printf("  booking: %d of %d appointments booked%n",
+                            bookedNow, n));
 
             broker.close();
             broker.start(Duration.ofSeconds(90));
@@ -203,33 +190,23 @@ public final class FaultRun {
             var cases = client.getDatabase("mes_request").getCollection("cases");
             var bills = client.getDatabase("mes_billing").getCollection("bills");
             var points = client.getDatabase("mes_contract").getCollection("delivery_points");
-            long lastProgress = -1;
-            Instant progressedAt = Instant.now();
-            Instant reportedAt = Instant.now();
-            int closed;
-            while (true) {
-                closed = (int) cases.countDocuments(com.mongodb.client.model.Filters.eq("status", "TERMN"));
-                long billedNow = bills.countDocuments();
-                long inPerimeter = points.countDocuments(com.mongodb.client.model.Filters.size("perimeter", 1));
-                if (closed >= n && billedNow >= n && inPerimeter >= n
-                        && eventIdsByKey(broker.bootstrap(), Topics.billing(SUPPLIER)).size() >= n
-                        && eventIdsByKey(broker.bootstrap(), Topics.contractual(SUPPLIER)).size() >= n) {
-                    break;
-                }
-                long progress = closed + billedNow + inPerimeter;
-                if (progress != lastProgress) {
-                    lastProgress = progress;
-                    progressedAt = Instant.now();
-                } else if (Duration.between(progressedAt, Instant.now()).compareTo(Duration.ofMinutes(3)) > 0) {
-                    break;
-                }
-                if (Duration.between(reportedAt, Instant.now()).toSeconds() >= 30) {
-                    reportedAt = Instant.now();
+            long[] counts = new long[3];
+            Instant[] reportedAt = {Instant.now()};
+            Instant progressedAt = awaitWhileProgressing(() -> {
+                counts[0] = cases.countDocuments(com.mongodb.client.model.Filters.eq("status", "TERMN"));
+                counts[1] = bills.countDocuments();
+                counts[2] = points.countDocuments(com.mongodb.client.model.Filters.size("perimeter", 1));
+                return counts[0] + counts[1] + counts[2];
+            }, progress -> counts[0] >= n && counts[1] >= n && counts[2] >= n
+                    && eventIdsByKey(broker.bootstrap(), Topics.billing(SUPPLIER)).size() >= n
+                    && eventIdsByKey(broker.bootstrap(), Topics.contractual(SUPPLIER)).size() >= n, progress -> {
+                if (Duration.between(reportedAt[0], Instant.now()).toSeconds() >= 30) {
+                    reportedAt[0] = Instant.now();
                     System.out.printf("  settling: closed %d, billed %d, in perimeter %d of %d (%.0f s after the last fault)%n",
-                            closed, billedNow, inPerimeter, n, Duration.between(faultsOver, Instant.now()).toMillis() / 1000.0);
+                            counts[0], counts[1], counts[2], n, Duration.between(faultsOver, Instant.now()).toMillis() / 1000.0);
                 }
-                Thread.sleep(1_000);
-            }
+            });
+            int closed = (int) counts[0];
             duplicateDeliveries = 0;
             Duration recover = Duration.between(faultsOver, closed >= n ? Instant.now() : progressedAt);
             long billed = bills.countDocuments();
@@ -379,6 +356,31 @@ public final class FaultRun {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Polls {@code progress} until {@code done} holds for it, for as long as it keeps changing: a slow pipeline is
+     * waited for, a stuck one (no change for 3 minutes) is given up on. Returns when the progress last changed.
+     */
+    private static Instant awaitWhileProgressing(java.util.function.LongSupplier progress,
+                                                 java.util.function.LongPredicate done,
+                                                 java.util.function.LongConsumer onChange) throws InterruptedException {
+        long last = -1;
+        Instant changedAt = Instant.now();
+        while (true) {
+            long now = progress.getAsLong();
+            if (done.test(now)) {
+                return changedAt;
+            }
+            if (now != last) {
+                last = now;
+                changedAt = Instant.now();
+                onChange.accept(now);
+            } else if (Duration.between(changedAt, Instant.now()).compareTo(Duration.ofMinutes(3)) > 0) {
+                return changedAt;
+            }
+            Thread.sleep(1_000);
         }
     }
 

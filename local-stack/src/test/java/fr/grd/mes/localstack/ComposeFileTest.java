@@ -102,6 +102,22 @@ class ComposeFileTest {
         }
     }
 
+    /** The init script's hand-written topic list is the catalogue's: every internal topic, the clock, nothing else. */
+    @Test
+    void theInitScriptCreatesExactlyTheCataloguesInternalTopics() throws Exception {
+        String script = Files.readString(ROOT.resolve("ops/kafka/init-security.sh"));
+        java.util.regex.Matcher loop = java.util.regex.Pattern.compile("for t in ([^;]+); do").matcher(script);
+        assertThat(loop.find()).as("the topic loop of ops/kafka/init-security.sh").isTrue();
+        List<String> created = new java.util.ArrayList<>(List.of(loop.group(1).trim().split("\\s+")));
+        java.util.regex.Matcher compacted = java.util.regex.Pattern.compile("\ntopic (\\S+) --config").matcher(script);
+        while (compacted.find()) {
+            created.add(compacted.group(1));
+        }
+        List<String> expected = new java.util.ArrayList<>(fr.grd.mes.events.Topics.INTERNAL);
+        expected.add(fr.grd.mes.events.Topics.SIMULATION_CLOCK);
+        assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void mountedFilesExistAndSecretsStayOutOfTheRepository() throws Exception {

@@ -30,8 +30,9 @@ import java.util.UUID;
  * expiry against real time, whatever the simulation clock says.
  */
 public final class DevTokens {
-    static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
-    static final String AUDIENCE = "mes-platform";
+    public static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
+    /** The audience every service requires ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
+    public static final String AUDIENCE = "mes-platform";
     static final Duration VALIDITY = Duration.ofHours(8);
 
     private final RSAPrivateKey key;
@@ -40,6 +41,11 @@ public final class DevTokens {
     private DevTokens(RSAPrivateKey key, Clock wallClock) {
         this.key = key;
         this.wallClock = wallClock;
+    }
+
+    /** Signs with {@code key} (the local stack's own key pair, already read). */
+    public static DevTokens of(RSAPrivateKey key, Clock wallClock) {
+        return new DevTokens(key, wallClock);
     }
 
     /** Reads a PKCS#8 PEM private key from a Spring resource location ({@code file:…}, {@code classpath:…}). */
@@ -55,11 +61,19 @@ public final class DevTokens {
     }
 
     public String mint(String subject, List<String> roles) {
+        return mint(subject, roles, null, VALIDITY, AUDIENCE);
+    }
+
+    /** The one layout of a dev token: issuer, subject, audience, {@code roles}, {@code supplier_id} if any, key id. */
+    public String mint(String subject, List<String> roles, String supplierId, Duration validity, String audience) {
         Instant now = wallClock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(AUDIENCE)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(audience)
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(VALIDITY))).claim("roles", roles).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dev").build(), claims);
+                .expirationTime(Date.from(now.plus(validity))).claim("roles", roles);
+        if (supplierId != null) {
+            claims.claim("supplier_id", supplierId);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("dev").build(), claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
