@@ -320,13 +320,19 @@ public final class Benchmark {
                     if (!extra.isBlank()) {
                         jvm.addAll(List.of(extra.replace("{service}", service.serviceName()).split(" ")));
                     }
-                    services.put(service, new ServiceProcess(service, freePort(), args,
-                            dir.resolve(service.serviceName() + ".log"), jvm).start());
+                    services.put(service, startService(service, args, jvm));
                 }
-                for (ServiceProcess process : services.values()) {
-                    process.awaitReady(Duration.ofMinutes(3));
+                int warmup = Integer.getInteger("benchmark.warmup", 30);
+                prepare(clients, Integer.getInteger("benchmark.pdls", 8_000) + (int) (rate * (seconds + soakSeconds)),
+                        mongoUri);
+                if (warmup > 0) {
+                    // the services' JIT compilers are busy for minutes after start: measured phases come after this
+                    Phase warm = phase(Duration.ofSeconds(warmup), clients, 0);
+                    System.out.printf("  warm-up: %d cases in %d s, %.1f cases/s (not counted)%n", warm.completed(), warmup,
+                            warm.casesPerSecond());
                 }
-                // each ingredient twice, the first run only warming this JVM's code (the store runs in it)
+                // the ingredients alone, after the warm-up (the services' compilers no longer take the CPU), each twice: the
+                // first run only warms this JVM's code (the store runs in it)
                 kafkaRecordsPerSecond(broker.bootstrap(), 20_000);
                 double kafkaRate = kafkaRecordsPerSecond(broker.bootstrap(), 50_000);
                 documentWritesPerSecond(mongoUri, "warm", 5_000);
@@ -334,15 +340,6 @@ public final class Benchmark {
                 String liveness = services.get(Service.REQUEST).url() + "/actuator/health/liveness";
                 httpCallsPerSecond(liveness, 2_000, clients);
                 double httpRate = httpCallsPerSecond(liveness, 5_000, clients);
-                int warmup = Integer.getInteger("benchmark.warmup", 30);
-                prepare(clients, Integer.getInteger("benchmark.pdls", 8_000) + (int) (rate * (seconds + soakSeconds)),
-                        mongoUri);
-                if (warmup > 0) {
-                    // the services' JIT compilers are busy for minutes after start: measured phases come after this
-                    Phase warm = phase(Duration.ofSeconds(warmup), clients, 0);
-                    System.out.printf("  warm-up: %.1f cases/s%n", warm.casesPerSecond());
-                    System.out.printf("  warm-up: %d cases in %d s (not counted)%n", warm.completed(), warmup);
-                }
                 Phase fixed = phase(Duration.ofSeconds(seconds), clients, rate);
                 Map<String, Double> before = meters();
                 Map<String, double[]> storeBefore = storeCommands();
@@ -365,6 +362,28 @@ public final class Benchmark {
                 }
                 broker.close();
                 store.shutdownNow();
+            }
+        }
+
+        /**
+         * Starts a service on a free port and waits until it is ready; a port taken meanwhile by another process's
+         * connection (the port was free when picked) makes the service exit, and it is started again on another.
+         */
+        private ServiceProcess startService(Service service, List<String> args, List<String> jvm) throws Exception {
+            for (int attempt = 1; ; attempt++) {
+                ServiceProcess process = new ServiceProcess(service, freePort(), args,
+                        dir.resolve(service.serviceName() + ".log"), jvm).start();
+                try {
+                    process.awaitReady(Duration.ofMinutes(3));
+                    return process;
+                } catch (IllegalStateException exited) {
+                    process.stop();
+                    if (attempt == 3) {
+                        throw exited;
+                    }
+                    System.out.println("  " + service.serviceName() + " did not start (" + exited.getMessage()
+                            + "), again on another port");
+                }
             }
         }
 
