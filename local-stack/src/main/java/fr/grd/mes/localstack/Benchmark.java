@@ -435,10 +435,9 @@ public final class Benchmark {
         private Phase phase(Duration duration, int concurrency, double offeredRate) throws Exception {
             Map<String, Long> accepted = new ConcurrentHashMap<>();
             Map<String, Long> plannedAt = new ConcurrentHashMap<>();
-            Map<String, Long> billedAt = new ConcurrentHashMap<>();
             Map<String, java.util.concurrent.CompletableFuture<Long>> billing = new ConcurrentHashMap<>();
             AtomicBoolean listening = new AtomicBoolean(true);
-            Thread observer = new Thread(() -> observe(plannedAt, billedAt, billing, listening));
+            Thread observer = new Thread(() -> observe(plannedAt, billing, listening));
             observer.start();
             Thread technician = new Thread(() -> outcomes(plannedAt, listening));
             technician.start();
@@ -494,10 +493,10 @@ public final class Benchmark {
                 System.out.println("  (this phase ran out of delivery points: raise -Dbenchmark.pdls)");
             }
             long drainUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (billedOf(accepted, billedAt) < accepted.size() && System.nanoTime() < drainUntil) {
+            while (billedOf(accepted, billing) < accepted.size() && System.nanoTime() < drainUntil) {
                 Thread.sleep(100);
             }
-            long lastBilled = accepted.keySet().stream().map(billedAt::get).filter(java.util.Objects::nonNull)
+            long lastBilled = accepted.keySet().stream().map(id -> billedAt(billing, id)).filter(java.util.Objects::nonNull)
                     .mapToLong(Long::longValue).max().orElse(System.nanoTime());
             double elapsed = (Math.max(lastBilled, end) - start) / 1e9;
             Usage usage = sampler.stop(elapsed);
@@ -508,15 +507,22 @@ public final class Benchmark {
             Histogram billed = new Histogram(3_600_000, 3);
             accepted.forEach((caseId, sent) -> {
                 record(planned, plannedAt.get(caseId), sent);
-                record(billed, billedAt.get(caseId), sent);
+                record(billed, billedAt(billing, caseId), sent);
             });
-            int completed = billedOf(accepted, billedAt);
+            int completed = billedOf(accepted, billing);
             return new Phase(offeredRate, accepted.size(), completed, completed / elapsed, planned, billed, usage,
                     sampler.samples);
         }
 
-        private static int billedOf(Map<String, Long> accepted, Map<String, Long> billedAt) {
-            return (int) accepted.keySet().stream().filter(billedAt::containsKey).count();
+        private static int billedOf(Map<String, Long> accepted,
+                                    Map<String, java.util.concurrent.CompletableFuture<Long>> billing) {
+            return (int) accepted.keySet().stream().filter(id -> billedAt(billing, id) != null).count();
+        }
+
+        /** When the case's billing line was seen (nanoTime), or null if not yet. */
+        private static Long billedAt(Map<String, java.util.concurrent.CompletableFuture<Long>> billing, String caseId) {
+            java.util.concurrent.CompletableFuture<Long> billed = billing.get(caseId);
+            return billed != null && billed.isDone() ? billed.join() : null;
         }
 
         private static void record(Histogram histogram, Long at, long sent) {
@@ -526,7 +532,7 @@ public final class Benchmark {
         }
 
         /** The supplier's own flows: when each case was planned (tracking with a date) and billed. */
-        private void observe(Map<String, Long> plannedAt, Map<String, Long> billedAt,
+        private void observe(Map<String, Long> plannedAt,
                              Map<String, java.util.concurrent.CompletableFuture<Long>> billing, AtomicBoolean listening) {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
@@ -542,7 +548,6 @@ public final class Benchmark {
                                 plannedAt.putIfAbsent(record.key(), now);
                             }
                         } else {
-                            billedAt.putIfAbsent(record.key(), now);
                             billing.computeIfAbsent(record.key(), id -> new java.util.concurrent.CompletableFuture<>())
                                     .complete(now);
                         }
@@ -586,34 +591,30 @@ public final class Benchmark {
         private Map<String, double[]> storeCommands() {
             Map<String, double[]> timed = new LinkedHashMap<>();
             for (Service service : Service.values()) {
-                HttpResponse<String> response = send("GET", service, "/actuator/metrics/mongodb.driver.commands", null);
-                double count = 0;
-                double total = 0;
-                for (JsonNode measurement : JSON.readTree(response.body()).get("measurements")) {
-                    switch (measurement.get("statistic").asString()) {
-                        case "COUNT" -> count = measurement.get("value").asDouble();
-                        case "TOTAL_TIME" -> total = measurement.get("value").asDouble();
-                        default -> { }
-                    }
-                }
-                timed.put(service.serviceName(), new double[]{count, total});
+                Map<String, Double> timer = measurements(service, "mongodb.driver.commands", null);
+                timed.put(service.serviceName(), new double[]{timer.getOrDefault("COUNT", 0.0),
+                        timer.getOrDefault("TOTAL_TIME", 0.0)});
             }
             return timed;
         }
 
+        /** A counter's count or a gauge's value (0 for a meter not registered yet). */
         private double meter(Service service, String name, String tag) {
+            Map<String, Double> measured = measurements(service, name, tag);
+            return measured.getOrDefault("COUNT", measured.getOrDefault("VALUE", 0.0));
+        }
+
+        /** A meter's measurements by statistic (COUNT, TOTAL_TIME, VALUE, …) from the service's actuator. */
+        private Map<String, Double> measurements(Service service, String name, String tag) {
             HttpResponse<String> response = send("GET", service, "/actuator/metrics/" + name
                     + (tag == null ? "" : "?tag=" + tag), null);
-            if (response.statusCode() == 404) {
-                return 0;
-            }
-            for (JsonNode measurement : JSON.readTree(response.body()).get("measurements")) {
-                String statistic = measurement.get("statistic").asString();
-                if (statistic.equals("COUNT") || statistic.equals("VALUE")) {
-                    return measurement.get("value").asDouble();
+            Map<String, Double> measured = new LinkedHashMap<>();
+            if (response.statusCode() != 404) {
+                for (JsonNode measurement : JSON.readTree(response.body()).get("measurements")) {
+                    measured.put(measurement.get("statistic").asString(), measurement.get("value").asDouble());
                 }
             }
-            return 0;
+            return measured;
         }
 
         /** CPU of every process over a phase, and each service's heap in use sampled every second. */

@@ -75,20 +75,14 @@ class OutboxRelayIT {
             mongo.insert(aggregate("A-1", topic, "a1-e1", "a1-e2"), COLLECTION);
             relay.wakeUp(COLLECTION, "A-1");
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
-                return seen.size() >= 2;
-            });
+            awaitRecords(consumer, seen, 2);
             assertThat(seen).extracting(ConsumerRecord::value).containsExactly("a1-e1", "a1-e2");
             await().atMost(Duration.ofSeconds(10)).until(() -> outboxOf("A-1").isEmpty());
 
             // written by someone else: no hint reaches this relay; a sweep (as at the next sweep time) publishes it
             mongo.insert(aggregate("B-1", topic, "b1-e1"), COLLECTION);
             assertThat(relay.flushOnce()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
-                return seen.size() >= 3;
-            });
+            awaitRecords(consumer, seen, 3);
             assertThat(seen.get(2).value()).isEqualTo("b1-e1");
             assertThat(outboxOf("B-1")).isEmpty();
         } finally {
@@ -104,14 +98,20 @@ class OutboxRelayIT {
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             mongo.insert(aggregate("C-1", topic, "c1-e1"), COLLECTION);
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
-                return !seen.isEmpty();
-            });
+            awaitRecords(consumer, seen, 1);
             assertThat(seen).extracting(ConsumerRecord::value).containsExactly("c1-e1");
         } finally {
             relay.stop();
         }
+    }
+
+    /** Polls into {@code seen} until it holds at least {@code count} records. */
+    private static void awaitRecords(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> seen,
+                                     int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            return seen.size() >= count;
+        });
     }
 
     private static KafkaConsumer<String, String> consumer(String topic) {
