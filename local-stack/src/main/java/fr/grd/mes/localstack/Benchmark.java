@@ -67,8 +67,8 @@ import java.util.concurrent.locks.LockSupport;
  * "request accepted" to "intervention planned" and to "billing line published", and CPU and heap per service
  * (each service is its own process with its own heap limit, as in a container).
  * <p>
- * {@code ./benchmark.sh [seconds=30] [clients=16] [name=--arg,-XX:opt,...]} (items starting with {@code -X} are
- * JVM options of each service, the others its Spring arguments); with no variant, "untuned" (the tunings
+ * {@code ./benchmark.sh [seconds=30] [clients=16] [name=--arg,-XX:opt,?storeOption=v,java=/jdk,...]} (see
+ * {@link Variant}); with no variant, "untuned" (the tunings
  * of issue 8 switched off) and "tuned" (the defaults) run one after the other. System properties:
  * {@code benchmark.rate} (fixed offered rate, cases/s, default 5), {@code benchmark.soak} (seconds of an extra
  * fixed-rate run of the last variant with heap sampled, for growth), {@code benchmark.service-heap} (default 512m),
@@ -85,12 +85,34 @@ public final class Benchmark {
             "untuned=--mes.outbox.hinted=false,--mes.store.lock-index=false,--spring.kafka.listener.ack-mode=record",
             "tuned=");
 
-    /** A named set of service arguments; everything else is the same for every variant of a run. */
+    /**
+     * A named set of items that differ; everything else is the same for every variant of a run. An item starting
+     * with {@code -X} is a JVM option of each service, with {@code ?} options of the store's connection string
+     * (e.g. {@code ?maxPoolSize=8}), {@code java=} the Java home the services run on; any other is a Spring argument.
+     */
     record Variant(String name, List<String> serviceArgs) {
         static Variant parse(String spec) {
             int eq = spec.indexOf('=');
             String args = eq < 0 ? "" : spec.substring(eq + 1);
             return new Variant(eq < 0 ? spec : spec.substring(0, eq), args.isBlank() ? List.of() : List.of(args.split(",")));
+        }
+
+        List<String> springArgs() {
+            return serviceArgs.stream().filter(arg -> !arg.startsWith("-X") && !arg.startsWith("?")
+                    && !arg.startsWith("java=")).toList();
+        }
+
+        List<String> jvmOptions() {
+            return serviceArgs.stream().filter(arg -> arg.startsWith("-X")).toList();
+        }
+
+        String storeOptions() {
+            return serviceArgs.stream().filter(arg -> arg.startsWith("?")).findFirst().orElse("");
+        }
+
+        Path javaHome() {
+            return Path.of(serviceArgs.stream().filter(arg -> arg.startsWith("java=")).map(arg -> arg.substring(5))
+                    .findFirst().orElse(System.getProperty("java.home")));
         }
     }
 
@@ -308,14 +330,14 @@ public final class Benchmark {
                 token = issuer.distributorToken();
                 day = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
                 List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                        "--spring.mongodb.uri=" + mongoUri, issuer.serviceArgument(), "--mes.clock.mode=simulation",
+                        "--spring.mongodb.uri=" + mongoUri + "/" + variant.storeOptions(), issuer.serviceArgument(),
+                        "--mes.clock.mode=simulation",
                         "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
                         "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));
-                // a variant's "-X…" items are JVM options of each service, the others Spring arguments
-                variant.serviceArgs().stream().filter(arg -> !arg.startsWith("-X")).forEach(args::add);
+                args.addAll(variant.springArgs());
                 for (Service service : Service.values()) {
                     List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
-                    variant.serviceArgs().stream().filter(arg -> arg.startsWith("-X")).forEach(jvm::add);
+                    jvm.addAll(variant.jvmOptions());
                     String extra = System.getProperty("benchmark.service-java-opts", "");
                     if (!extra.isBlank()) {
                         jvm.addAll(List.of(extra.replace("{service}", service.serviceName()).split(" ")));
@@ -372,7 +394,7 @@ public final class Benchmark {
         private ServiceProcess startService(Service service, List<String> args, List<String> jvm) throws Exception {
             for (int attempt = 1; ; attempt++) {
                 ServiceProcess process = new ServiceProcess(service, freePort(), args,
-                        dir.resolve(service.serviceName() + ".log"), jvm).start();
+                        dir.resolve(service.serviceName() + ".log"), jvm, variant.javaHome()).start();
                 try {
                     process.awaitReady(Duration.ofMinutes(3));
                     return process;

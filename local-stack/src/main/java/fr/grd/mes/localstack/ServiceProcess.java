@@ -21,6 +21,7 @@ public final class ServiceProcess {
     private final List<String> args;
     private final Path log;
     private final List<String> jvmOptions;
+    private final Path javaHome;
     private Process process;
 
     /** Small and quick to start (C1 only): for runs that kill and restart services. */
@@ -29,6 +30,13 @@ public final class ServiceProcess {
     }
 
     public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log, List<String> jvmOptions) {
+        this(service, port, args, log, jvmOptions, Path.of(System.getProperty("java.home")));
+    }
+
+    /** @param javaHome the Java runtime to start the service on (the benchmark compares runtimes) */
+    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log, List<String> jvmOptions,
+                          Path javaHome) {
+        this.javaHome = javaHome;
         this.service = service;
         this.port = port;
         this.args = List.copyOf(args);
@@ -43,7 +51,7 @@ public final class ServiceProcess {
 
     public ServiceProcess start() throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -14,9 +14,11 @@ import java.util.List;
  * @param store       how aggregates are stored
  * @param kafka       partitions and replicas of the topics this service creates
  * @param projections which local projections this service keeps
+ * @param json        how events and HTTP bodies are (de)serialised
  */
 @ConfigurationProperties("mes")
-public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka, Projections projections) {
+public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka, Projections projections,
+                            Json json) {
 
     public MesProperties {
         clock = clock == null ? new Clock(null, null, null, null) : clock;
@@ -24,6 +26,7 @@ public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka
         store = store == null ? new Store(null) : store;
         kafka = kafka == null ? new Kafka(null, null, null) : kafka;
         projections = projections == null ? new Projections(null) : projections;
+        json = json == null ? new Json(null) : json;
     }
 
     /** mode: real (default) or simulation (start instant, speed factor); control exposes the clock endpoint. */
@@ -54,7 +57,7 @@ public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka
      * lockIndex: a unique index on ({@code _id}, {@code version}) of each aggregate collection, so that the
      * optimistic-lock update ({@code {_id, version}} filter) is an index lookup on the embedded store, whose planner
      * only uses an index whose keys are exactly the query's. Real MongoDB serves that filter from {@code _id}
-     * alone: switch it off there ({@code MES_STORE_LOCK_INDEX=false} in Docker Compose and Kubernetes).
+     * alone: switch it off there ({@code MES_STORE_LOCKINDEX=false} in Docker Compose and Kubernetes).
      */
     public record Store(Boolean lockIndex) {
         public Store {
@@ -73,6 +76,16 @@ public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka
     public record Projections(Boolean deliveryPoints) {
         public boolean deliveryPointsEnabled() {
             return Boolean.TRUE.equals(deliveryPoints);
+        }
+    }
+
+    /**
+     * blackbird: Jackson's Blackbird module, which binds properties through generated lambdas instead of
+     * reflection, on the event mapper and on the HTTP one (off by default: issue 8's benchmark measured no gain).
+     */
+    public record Json(Boolean blackbird) {
+        public Json {
+            blackbird = blackbird != null && blackbird;
         }
     }
 }

@@ -56,13 +56,19 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    EventJson eventJson() {
-        return new EventJson();
+    EventJson eventJson(MesProperties properties) {
+        return new EventJson(properties.json().blackbird());
     }
 
     @Bean
-    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer moneyAsDecimalStrings() {
-        return builder -> builder.addModule(EventJson.moneyAsDecimalStrings());
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer moneyAsDecimalStrings(
+            MesProperties properties) {
+        return builder -> {
+            builder.addModule(EventJson.moneyAsDecimalStrings());
+            if (properties.json().blackbird()) {
+                builder.addModule(new tools.jackson.module.blackbird.BlackbirdModule());
+            }
+        };
     }
 
     @Bean
