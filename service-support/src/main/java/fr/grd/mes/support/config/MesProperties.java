@@ -22,7 +22,7 @@ public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka
 
     public MesProperties {
         clock = clock == null ? new Clock(null, null, null, null) : clock;
-        outbox = outbox == null ? new Outbox(null, null, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, null, null, null, null) : outbox;
         store = store == null ? new Store(null) : store;
         kafka = kafka == null ? new Kafka(null, null, null) : kafka;
         projections = projections == null ? new Projections(null) : projections;
@@ -42,14 +42,18 @@ public record MesProperties(Clock clock, Outbox outbox, Store store, Kafka kafka
 
     /**
      * pollMillis: longest wait between two relay passes; sweepMillis: how often a pass looks through whole
-     * collections for any pending outbox (the safety net); hinted: writes tell the relay which aggregate to read.
+     * collections for any pending outbox (the safety net); hinted: writes tell the relay which aggregate to read;
+     * pullPerPass: one update per collection and pass removes what the pass published from all the aggregates it
+     * read (false: one update per aggregate).
      */
-    public record Outbox(List<String> collections, Long pollMillis, Long sweepMillis, Boolean hinted) {
+    public record Outbox(List<String> collections, Long pollMillis, Long sweepMillis, Boolean hinted,
+                         Boolean pullPerPass) {
         public Outbox {
             collections = collections == null ? List.of() : collections;
             pollMillis = pollMillis == null ? 250L : pollMillis;
             sweepMillis = sweepMillis == null ? 2_000L : sweepMillis;
             hinted = hinted == null || hinted;
+            pullPerPass = pullPerPass == null || pullPerPass;
         }
     }
 

@@ -98,9 +98,7 @@ public class MesSupportAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
                             MesProperties properties,
                             org.springframework.beans.factory.ObjectProvider<fr.grd.mes.support.outbox.OutboxObserver> observers) {
-        return new OutboxRelay(mongo, kafka, topics, properties.outbox().collections(),
-                properties.outbox().pollMillis(), properties.outbox().sweepMillis(), properties.outbox().hinted(),
-                observers.orderedStream().toList());
+        return new OutboxRelay(mongo, kafka, topics, properties.outbox(), observers.orderedStream().toList());
     }
 
     @Bean

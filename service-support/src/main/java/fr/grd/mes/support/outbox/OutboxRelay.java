@@ -1,5 +1,6 @@
 package fr.grd.mes.support.outbox;
 
+import fr.grd.mes.support.config.MesProperties;
 import fr.grd.mes.support.kafka.TopicProvisioner;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -45,6 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final long pollMillis;
     private final long sweepMillis;
     private final boolean hinted;
+    private final boolean pullPerPass;
     private final List<OutboxObserver> observers;
     private final Semaphore signal = new Semaphore(0);
     private final Map<String, Set<Object>> hints = new ConcurrentHashMap<>();
@@ -54,15 +56,15 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                       List<String> collections, long pollMillis, long sweepMillis, boolean hinted,
-                       List<OutboxObserver> observers) {
+                       MesProperties.Outbox settings, List<OutboxObserver> observers) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topics = topics;
-        this.collections = List.copyOf(collections);
-        this.pollMillis = pollMillis;
-        this.sweepMillis = sweepMillis;
-        this.hinted = hinted;
+        this.collections = List.copyOf(settings.collections());
+        this.pollMillis = settings.pollMillis();
+        this.sweepMillis = settings.sweepMillis();
+        this.hinted = settings.hinted();
+        this.pullPerPass = settings.pullPerPass();
         this.observers = List.copyOf(observers);
     }
 
@@ -178,7 +180,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends the outboxes of every aggregate the query finds, waits for all acknowledgements at once, then pulls
-     * what was sent from each aggregate (one update each). A failed send leaves all of them to the next pass.
+     * what was sent from all of them in one update (event ids are unique, so pulling the pass's whole set from each
+     * aggregate removes exactly its own; without {@code pullPerPass}, one update per aggregate). A failed send leaves
+     * all of them to the next pass.
      */
     @SuppressWarnings("unchecked")
     private int publish(Query pending, String collection) {
@@ -195,18 +199,23 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         await(sends);
-        int published = 0;
+        List<Object> ids = new ArrayList<>(found.size());
+        List<String> eventIds = new ArrayList<>();
         for (Document doc : found) {
-            List<Document> outbox = (List<Document>) doc.get("outbox", List.class);
-            outbox.forEach(message -> observers.forEach(o -> o.published(message.getString("topic"),
-                    message.getString("eventType"), message.getString("payload"))));
-            // one update removes everything this pass published from the aggregate's outbox
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), new Update().pull("outbox",
-                    new Document("eventId", new Document("$in", outbox.stream()
-                            .map(m -> m.getString("eventId")).toList()))), collection);
-            published += outbox.size();
+            ids.add(doc.get("_id"));
+            for (Document message : (List<Document>) doc.get("outbox", List.class)) {
+                eventIds.add(message.getString("eventId"));
+                observers.forEach(o -> o.published(message.getString("topic"), message.getString("eventType"),
+                        message.getString("payload")));
+            }
         }
-        return published;
+        Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)));
+        if (pullPerPass) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), pull, collection);
+        } else {
+            ids.forEach(id -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection));
+        }
+        return eventIds.size();
     }
 
     /** Sends in order (same key, same partition, idempotent producer keeps the order) without waiting. */

@@ -2,6 +2,7 @@ package fr.grd.mes.support.outbox;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.grd.mes.support.config.MesProperties;
 import fr.grd.mes.support.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -68,7 +69,8 @@ class OutboxRelayIT {
     void aHintedWritePublishesAtOnceAndTheSweepFindsUnhintedOutboxes() {
         String topic = "relay.test." + UUID.randomUUID();
         // an hour between sweeps: after the first (start-up) sweep, only hints can get events out quickly
-        OutboxRelay relay = new OutboxRelay(mongo, template, topics, List.of(COLLECTION), 20, 3_600_000, true, List.of());
+        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
+                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, true, true), List.of());
         relay.start();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.sweeps() >= 1);
@@ -93,7 +95,8 @@ class OutboxRelayIT {
     @Test
     void withoutHintsEveryPassSweeps() {
         String topic = "relay.test." + UUID.randomUUID();
-        OutboxRelay relay = new OutboxRelay(mongo, template, topics, List.of(COLLECTION), 20, 3_600_000, false, List.of());
+        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
+                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, false, true), List.of());
         relay.start();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             mongo.insert(aggregate("C-1", topic, "c1-e1"), COLLECTION);
@@ -102,6 +105,26 @@ class OutboxRelayIT {
             assertThat(seen).extracting(ConsumerRecord::value).containsExactly("c1-e1");
         } finally {
             relay.stop();
+        }
+    }
+
+    @Test
+    void onePassPublishesEveryPendingAggregateAndEmptiesEachOutbox() {
+        String topic = "relay.test." + UUID.randomUUID();
+        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
+                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, true, true), List.of());
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            mongo.insert(aggregate("D-1", topic, "d1-e1", "d1-e2"), COLLECTION);
+            mongo.insert(aggregate("D-2", topic, "d2-e1"), COLLECTION);
+            mongo.insert(aggregate("D-3", topic, "d3-e1"), COLLECTION);
+            // one sweep pass reads the three, sends four records and pulls them with one update
+            assertThat(relay.flushOnce()).isEqualTo(4);
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            awaitRecords(consumer, seen, 4);
+            assertThat(seen).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("d1-e1", "d1-e2", "d2-e1", "d3-e1");
+            assertThat(seen).extracting(ConsumerRecord::value).containsSubsequence("d1-e1", "d1-e2");
+            assertThat(List.of("D-1", "D-2", "D-3")).allSatisfy(id -> assertThat(outboxOf(id)).isEmpty());
+            assertThat(relay.flushOnce()).as("nothing left to publish twice").isZero();
         }
     }
 
