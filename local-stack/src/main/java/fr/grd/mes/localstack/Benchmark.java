@@ -73,8 +73,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code benchmark.rate} (fixed offered rate, cases/s, default 5), {@code benchmark.soak} (seconds of an extra
  * fixed-rate run of the last variant with heap sampled, for growth), {@code benchmark.service-heap} (default 512m),
  * {@code benchmark.harness-warmup} (default true: the first variant once, unreported, so that this JVM, which
- * hosts the store, is not cold for the first measured variant), {@code benchmark.service-java-opts} (more JVM options of each service, {@code {service}} replaced by its name,
- * e.g. a JFR recording), {@code benchmark.chart} (PNG path).
+ * hosts the store, is not cold for the first measured variant), {@code benchmark.service-java-opts} (more JVM
+ * options of each service, {@code {service}} replaced by its name, e.g. a JFR recording), {@code benchmark.chart}
+ * (PNG path).
  */
 public final class Benchmark {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -91,8 +92,9 @@ public final class Benchmark {
 
     /**
      * A named set of items that differ; everything else is the same for every variant of a run. An item starting
-     * with {@code -X} is a JVM option of each service, with {@code ?} options of the store's connection string
-     * (e.g. {@code ?maxPoolSize=8}), {@code java=} the Java home the services run on; any other is a Spring argument.
+     * with {@code -X} is a JVM option of each service; one starting with {@code ?}, options of the store's
+     * connection string (e.g. {@code ?maxPoolSize=8}); {@code java=}, the Java home the services run on; any other,
+     * a Spring argument.
      */
     record Variant(String name, List<String> serviceArgs) {
         static Variant parse(String spec) {
