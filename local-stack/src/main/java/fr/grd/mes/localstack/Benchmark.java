@@ -117,8 +117,8 @@ public final class Benchmark {
         }
 
         Path javaHome() {
-            return Path.of(serviceArgs.stream().filter(arg -> arg.startsWith("java=")).map(arg -> arg.substring(5))
-                    .findFirst().orElse(System.getProperty("java.home")));
+            return serviceArgs.stream().filter(arg -> arg.startsWith("java=")).map(arg -> Path.of(arg.substring(5)))
+                    .findFirst().orElse(ServiceProcess.THIS_JAVA);
         }
     }
 

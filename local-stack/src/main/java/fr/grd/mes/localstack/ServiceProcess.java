@@ -24,13 +24,12 @@ public final class ServiceProcess {
     private final Path javaHome;
     private Process process;
 
-    /** Small and quick to start (C1 only): for runs that kill and restart services. */
-    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log) {
-        this(service, port, args, log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
-    }
+    /** The Java runtime this JVM runs on: the services' unless told otherwise. */
+    public static final Path THIS_JAVA = Path.of(System.getProperty("java.home"));
 
-    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log, List<String> jvmOptions) {
-        this(service, port, args, log, jvmOptions, Path.of(System.getProperty("java.home")));
+    /** Small and quick to start (C1 only), on this JVM's runtime: for runs that kill and restart services. */
+    public ServiceProcess(ServiceStack.Service service, int port, List<String> args, Path log) {
+        this(service, port, args, log, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), THIS_JAVA);
     }
 
     /** @param javaHome the Java runtime to start the service on (the benchmark compares runtimes) */

@@ -69,8 +69,7 @@ class OutboxRelayIT {
     void aHintedWritePublishesAtOnceAndTheSweepFindsUnhintedOutboxes() {
         String topic = "relay.test." + UUID.randomUUID();
         // an hour between sweeps: after the first (start-up) sweep, only hints can get events out quickly
-        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
-                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, true, true), List.of());
+        OutboxRelay relay = relay(true);
         relay.start();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.sweeps() >= 1);
@@ -95,8 +94,7 @@ class OutboxRelayIT {
     @Test
     void withoutHintsEveryPassSweeps() {
         String topic = "relay.test." + UUID.randomUUID();
-        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
-                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, false, true), List.of());
+        OutboxRelay relay = relay(false);
         relay.start();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             mongo.insert(aggregate("C-1", topic, "c1-e1"), COLLECTION);
@@ -111,8 +109,7 @@ class OutboxRelayIT {
     @Test
     void onePassPublishesEveryPendingAggregateAndEmptiesEachOutbox() {
         String topic = "relay.test." + UUID.randomUUID();
-        OutboxRelay relay = new OutboxRelay(mongo, template, topics,
-                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, true, true), List.of());
+        OutboxRelay relay = relay(true);
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             mongo.insert(aggregate("D-1", topic, "d1-e1", "d1-e2"), COLLECTION);
             mongo.insert(aggregate("D-2", topic, "d2-e1"), COLLECTION);
@@ -126,6 +123,12 @@ class OutboxRelayIT {
             assertThat(List.of("D-1", "D-2", "D-3")).allSatisfy(id -> assertThat(outboxOf(id)).isEmpty());
             assertThat(relay.flushOnce()).as("nothing left to publish twice").isZero();
         }
+    }
+
+    /** A relay over the test collection: a pass at least every 20 ms, an hour between sweeps, one pull per pass. */
+    private static OutboxRelay relay(boolean hinted) {
+        return new OutboxRelay(mongo, template, topics,
+                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, hinted, true), List.of());
     }
 
     /** Polls into {@code seen} until it holds at least {@code count} records. */
