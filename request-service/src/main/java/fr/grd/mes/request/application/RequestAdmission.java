@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 @Component
 public class RequestAdmission {
+    /** How far ahead a requested appointment may lie. */
+    public static final int MAX_DAYS_AHEAD = 366;
+
     private final DeliveryPointProjection deliveryPoints;
     private final BusinessCalendar calendar;
     private final Clock clock;
@@ -60,6 +63,9 @@ public class RequestAdmission {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         if (request.requestedDate() != null && request.requestedDate().isBefore(today)) {
             violations.add(new Violation("appointment.date", "must not be in the past (today is " + today + ")"));
+        } else if (request.requestedDate() != null && request.requestedDate().isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            violations.add(new Violation("appointment.date", "must be within " + MAX_DAYS_AHEAD
+                    + " days (the charge table is not open further ahead)"));
         } else if (request.requestedDate() != null && !calendar.isBusinessDay(request.requestedDate())) {
             violations.add(new Violation("appointment.date", request.requestedDate() + " is not a business day "
                     + "(weekend or French public holiday): the charge table offers business days only"));

@@ -34,7 +34,8 @@ import java.time.Clock;
  * the embedded outbox and its relay, dead letters, problem+json errors, store readiness and, where asked
  * for, the local projection of the delivery-point referential.
  */
-@AutoConfiguration(before = DataMongoAutoConfiguration.class)
+@AutoConfiguration(before = DataMongoAutoConfiguration.class,
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableConfigurationProperties(MesProperties.class)
 @org.springframework.context.annotation.Import(fr.grd.mes.support.security.MesSecurityConfiguration.class)
 public class MesSupportAutoConfiguration {
@@ -65,6 +66,7 @@ public class MesSupportAutoConfiguration {
             MesProperties properties) {
         return builder -> {
             builder.addModule(EventJson.moneyAsDecimalStrings());
+            builder.addModule(new fr.grd.mes.support.text.EdgeInputModule());
             if (properties.json().blackbird()) {
                 builder.addModule(new tools.jackson.module.blackbird.BlackbirdModule());
             }
@@ -119,8 +121,14 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new ProblemDetailsAdvice(metrics);
+    }
+
+    @Bean
+    fr.grd.mes.support.web.ProblemErrorController problemErrorController(
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new fr.grd.mes.support.web.ProblemErrorController(metrics);
     }
 
     @Bean
@@ -132,8 +140,26 @@ public class MesSupportAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
     fr.grd.mes.support.flowfile.FlowFileExporter flowFileExporter(MongoTemplate mongo,
             java.util.List<fr.grd.mes.support.flowfile.FlowContent> contents, Clock clock,
-            @Value("${mes.files.issuer:GRD}") String issuer) {
-        return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer);
+            @Value("${mes.files.issuer:GRD}") String issuer, io.micrometer.core.instrument.MeterRegistry metrics) {
+        fr.grd.mes.support.flowfile.FlowHolds holds = new fr.grd.mes.support.flowfile.FlowHolds(mongo);
+        for (fr.grd.mes.support.flowfile.FlowContent content : contents) {
+            io.micrometer.core.instrument.Gauge.builder("mes.flow.records.held",
+                            () -> holds.count(content.flow(), fr.grd.mes.support.flowfile.FlowHolds.Status.HELD))
+                    .description("Records set aside from suppliers' flow files, waiting for an operator")
+                    .tag("flow", content.flow()).register(metrics);
+        }
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(fr.grd.mes.support.flowfile.FlowFileExporter.class);
+        return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer, holds, flow -> {
+            metrics.counter("mes.flow.records.set.aside", "flow", flow).increment();
+            log.warn("a {} record could not be written into a flow file and is held for an operator", flow);
+        });
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
+    fr.grd.mes.support.flowfile.FlowHoldController flowHoldController(
+            fr.grd.mes.support.flowfile.FlowFileExporter exporter, Clock clock) {
+        return new fr.grd.mes.support.flowfile.FlowHoldController(exporter, clock);
     }
 
     @Bean

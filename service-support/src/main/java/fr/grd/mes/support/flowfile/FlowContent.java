@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a service puts in one flow's files: the suppliers that have records in a period, and the XML
- * documents (already valid against their schema) of one supplier's records of that period.
+ * What a service puts in one flow's files, record by record: which suppliers have records in a period, the ids
+ * of one supplier's records of a period (in file order), and the XML documents (already valid against their
+ * schema) of a given list of records. Working by record lets the exporter leave out a record that cannot be
+ * written — and deliver it later, once an operator has repaired and released it — without holding back the
+ * others.
  */
 public interface FlowContent {
 
@@ -15,8 +18,20 @@ public interface FlowContent {
 
     Set<String> suppliersWithRecords(Instant from, Instant to);
 
-    /** The documents of the file, or none if the supplier has no record in the period. */
-    Documents documents(FileHeader header, Instant from, Instant to);
+    /** The ids of the supplier's records of [from, to), in the order the file lists them. */
+    List<String> recordIds(String supplierId, Instant from, Instant to);
+
+    /**
+     * The documents of the file holding exactly these records of the supplier (an id that no longer exists is
+     * skipped); throws if a record cannot be written into a valid document.
+     */
+    Documents documents(FileHeader header, List<String> recordIds);
+
+    /** Where a record is stored (collection and document id), for an operator's repair of its text. */
+    StoredRecord storedRecord(String recordId);
+
+    record StoredRecord(String collection, Object documentId) {
+    }
 
     record FileHeader(String issuer, String receiver, String contract, int sequence, Instant createdAt) {
     }

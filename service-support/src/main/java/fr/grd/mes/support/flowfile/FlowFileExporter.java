@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,19 +38,34 @@ public class FlowFileExporter {
     private final List<FlowContent> contents;
     private final Clock clock;
     private final String issuer;
+    private final FlowHolds holds;
+    private final java.util.function.Consumer<String> onHeld;
 
-    public FlowFileExporter(MongoTemplate mongo, List<FlowContent> contents, Clock clock, String issuer) {
+    /** @param onHeld told the flow of each record set aside (a metric, a log line) */
+    public FlowFileExporter(MongoTemplate mongo, List<FlowContent> contents, Clock clock, String issuer,
+                            FlowHolds holds, java.util.function.Consumer<String> onHeld) {
         this.mongo = mongo;
         this.contents = List.copyOf(contents);
         this.clock = clock;
         this.issuer = issuer;
+        this.holds = holds;
+        this.onHeld = onHeld;
+    }
+
+    public FlowHolds holds() {
+        return holds;
     }
 
     public List<String> flows() {
         return contents.stream().map(FlowContent::flow).toList();
     }
 
-    /** The file of the supplier's records since its last file, or empty if there is nothing new. */
+    /**
+     * The file of the supplier's records since its last file (plus the records an operator released since), or
+     * empty if there is nothing new. A record that cannot be written is left out and held for an operator
+     * ({@link FlowHolds}) with the reason; the file goes out with the others, so one bad record never blocks a
+     * supplier's flow.
+     */
     public Optional<FlowFile> export(String supplierId, String flow, Instant until) {
         FlowContent content = content(flow);
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -60,7 +78,11 @@ public class FlowFileExporter {
             Instant now = clock.instant();
             FlowContent.FileHeader header = new FlowContent.FileHeader(issuer, supplierId, contractOf(supplierId),
                     sequence, now);
-            FlowContent.Documents documents = content.documents(header, from, until);
+            Set<String> held = holds.recordIds(supplierId, flow, FlowHolds.Status.HELD);
+            Set<String> released = holds.recordIds(supplierId, flow, FlowHolds.Status.RELEASED);
+            Set<String> records = new LinkedHashSet<>(released);
+            content.recordIds(supplierId, from, until).stream().filter(id -> !held.contains(id)).forEach(records::add);
+            FlowContent.Documents documents = writable(content, header, new ArrayList<>(records));
             if (documents.isEmpty()) {
                 return Optional.empty();
             }
@@ -71,6 +93,7 @@ public class FlowFileExporter {
                     documents.documents().stream().map(FlowContent.Document::name).toList(), zip(documents));
             try {
                 mongo.insert(toDocument(file), COLLECTION);
+                holds.delivered(supplierId, flow, released, name);
                 return Optional.of(file);
             } catch (DuplicateKeyException concurrentExport) {
                 // another export took this sequence number: start again after it
@@ -79,13 +102,104 @@ public class FlowFileExporter {
         throw new IllegalStateException("could not allocate a file sequence for " + supplierId + " " + flow);
     }
 
+    /**
+     * The documents of {@code records}; if they cannot be written together, each record is tried alone and the
+     * ones that fail are held with their reason, then the documents of the rest are written.
+     */
+    private FlowContent.Documents writable(FlowContent content, FlowContent.FileHeader header, List<String> records) {
+        if (records.isEmpty()) {
+            return new FlowContent.Documents(0, List.of());
+        }
+        try {
+            return content.documents(header, records);
+        } catch (RuntimeException together) {
+            List<String> good = new ArrayList<>();
+            for (String record : records) {
+                Optional<String> problem = problemOf(content, header, record);
+                if (problem.isPresent()) {
+                    holds.hold(header.receiver(), content.flow(), record, problem.get(), clock.instant());
+                    onHeld.accept(content.flow());
+                } else {
+                    good.add(record);
+                }
+            }
+            if (good.size() == records.size()) {
+                throw together;
+            }
+            return good.isEmpty() ? new FlowContent.Documents(0, List.of()) : content.documents(header, good);
+        }
+    }
+
+    /** Why this record alone cannot be written into a file, or empty if it can. */
+    public Optional<String> problemOf(String supplierId, String flow, String recordId) {
+        return problemOf(content(flow), new FlowContent.FileHeader(issuer, supplierId, contractOf(supplierId), 1,
+                clock.instant()), recordId);
+    }
+
+    private static Optional<String> problemOf(FlowContent content, FlowContent.FileHeader header, String recordId) {
+        try {
+            content.documents(header, List.of(recordId));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Optional.of(message.length() > 500 ? message.substring(0, 500) : message);
+        }
+    }
+
+    /**
+     * The operator's repair of a held record: every text of its stored document that a flow file cannot carry
+     * loses the characters it cannot carry ({@link fr.grd.mes.support.text.PlainText#repaired}). Returns how many
+     * values changed.
+     */
+    public int repairText(String flow, String recordId) {
+        FlowContent.StoredRecord stored = content(flow).storedRecord(recordId);
+        org.bson.Document doc = mongo.findById(stored.documentId(), org.bson.Document.class, stored.collection());
+        if (doc == null) {
+            return 0;
+        }
+        int[] changed = {0};
+        org.bson.Document repaired = (org.bson.Document) repairStrings(doc, changed);
+        if (changed[0] == 0) {
+            return 0;
+        }
+        org.bson.Document filter = new org.bson.Document("_id", doc.get("_id"));
+        if (doc.get("version") instanceof Number version) {
+            // an aggregate with optimistic locking: replace only the version read, and move it on
+            filter.append("version", version);
+            repaired.put("version", version.longValue() + 1);
+        }
+        if (mongo.getCollection(stored.collection()).replaceOne(filter, repaired).getMatchedCount() == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    "record " + recordId + " changed meanwhile; repair it again");
+        }
+        return changed[0];
+    }
+
+    private static Object repairStrings(Object value, int[] changed) {
+        if (value instanceof String s && fr.grd.mes.support.text.PlainText.problem(s, true).isPresent()) {
+            changed[0]++;
+            return fr.grd.mes.support.text.PlainText.repaired(s, true);
+        }
+        if (value instanceof org.bson.Document d) {
+            org.bson.Document out = new org.bson.Document();
+            d.forEach((k, v) -> out.append(k, repairStrings(v, changed)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> repairStrings(v, changed)).collect(java.util.stream.Collectors.toList());
+        }
+        return value;
+    }
+
     /** The daily run for {@code day} (Europe/Paris): one file per supplier with records that day. */
     public int exportDay(LocalDate day) {
         Instant until = day.plusDays(1).atStartOfDay(PARIS).toInstant();
         int files = 0;
         for (FlowContent content : contents) {
             Instant from = day.atStartOfDay(PARIS).toInstant();
-            for (String supplier : content.suppliersWithRecords(from, until)) {
+            Set<String> suppliers = new java.util.TreeSet<>(content.suppliersWithRecords(from, until));
+            suppliers.addAll(holds.suppliersWithReleased(content.flow()));
+            for (String supplier : suppliers) {
                 files += export(supplier, content.flow(), until).isPresent() ? 1 : 0;
             }
         }

@@ -37,11 +37,15 @@ public class MesSecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(rules -> {
+                    // the error dispatch renders what already happened (a 500 stays a 500): never an authorization question
+                    rules.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/error").permitAll();
                     rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     rules.requestMatchers("/actuator/**").hasRole(Roles.OPERATOR);
                     rules.requestMatchers("/api/v1/simulation/**").hasRole(Roles.OPERATOR);
                     rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/asyncapi/**", "/schemas/**")
                             .authenticated();
+                    rules.requestMatchers("/api/v1/flow-holds", "/api/v1/flow-holds/**").hasRole(Roles.OPERATOR);
                     rules.requestMatchers("/api/v1/suppliers/*/files", "/api/v1/suppliers/*/files/**")
                             .hasAnyRole(Roles.SUPPLIER, Roles.OPERATOR);
                     serviceRules.orderedStream().forEach(service -> service.apply(rules));

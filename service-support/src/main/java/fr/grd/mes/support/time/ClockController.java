@@ -58,13 +58,25 @@ public class ClockController {
                 "speed", clock.speed());
     }
 
+    /** The longest single move of the simulated time (ten years): beyond it, date arithmetic would overflow. */
+    static final java.time.Duration MAX_JUMP = java.time.Duration.ofDays(3653);
+
     @PostMapping("/advance")
     public Map<String, Object> advance(@RequestBody Advance request) throws Exception {
         Instant target;
+        Instant now = clock.instant();
         if (request.to() != null) {
+            if (request.to().isAfter(now.plus(MAX_JUMP))) {
+                throw new ValidationFailedException(List.of(new Violation("to", "at most " + MAX_JUMP.toDays()
+                        + " days ahead of the simulated now")));
+            }
             target = request.to();
         } else if (request.duration() != null && !request.duration().isNegative()) {
-            target = clock.instant().plus(request.duration());
+            if (request.duration().compareTo(MAX_JUMP) > 0) {
+                throw new ValidationFailedException(List.of(new Violation("duration", "at most "
+                        + MAX_JUMP.toDays() + " days at once")));
+            }
+            target = now.plus(request.duration());
         } else {
             throw new ValidationFailedException(List.of(
                     new Violation("duration", "give a positive ISO-8601 duration (\"P1D\") or an instant 'to'")));

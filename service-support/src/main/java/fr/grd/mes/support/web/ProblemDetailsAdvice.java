@@ -1,6 +1,13 @@
 package fr.grd.mes.support.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,15 +20,33 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Every error is an RFC 9457 {@code application/problem+json} document. Validation problems list each bad
  * field with its reason in {@code errors}, so a client fixes everything in one round trip.
+ *
+ * <p>An exception nobody expected is what it is: a 500 with an {@code errorId} that the log line (with the
+ * stack trace) carries, so an operator finds the cause from what the client reports, while the client learns
+ * nothing of the internals. Each is counted ({@code mes_http_server_errors_total}, alert
+ * {@code MesUnhandledServerErrors}). Spring's own web exceptions (unknown path, wrong method, …) keep the
+ * status they carry; authentication and authorization failures are left to the security chain, so a 403
+ * only ever comes from an authorization decision.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://mes.grd.example/problems/";
+    public static final String SERVER_ERRORS_METRIC = "mes.http.server.errors";
+
+    private final Counter serverErrors;
+
+    public ProblemDetailsAdvice(MeterRegistry metrics) {
+        this.serverErrors = Counter.builder(SERVER_ERRORS_METRIC)
+                .description("Requests that ended in an unhandled exception (answered 500 with an error id)")
+                .register(metrics);
+    }
 
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<ProblemDetail> invalid(ValidationFailedException e) {
@@ -69,6 +94,27 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> concurrent(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                 "the resource changed meanwhile; read it again and retry", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unhandled(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(),
+                    known.getBody().getDetail() != null ? known.getBody().getDetail() : status.getReasonPhrase(),
+                    List.of());
+        }
+        String errorId = UUID.randomUUID().toString();
+        serverErrors.increment();
+        LOG.error("unhandled exception, errorId={}", errorId, e);
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error",
+                "Internal server error", "the server could not complete this request; quote error id " + errorId
+                        + " to the distributor's support", List.of());
+        response.getBody().setProperty("errorId", errorId);
+        return response;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,

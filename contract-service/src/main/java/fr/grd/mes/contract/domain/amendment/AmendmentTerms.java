@@ -1,5 +1,7 @@
 package fr.grd.mes.contract.domain.amendment;
 
+import fr.grd.mes.support.text.MultiLine;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +50,7 @@ public record AmendmentTerms(
         LocalDate economicConditionsDate,
         Entity paymentEntity,
         String delayContactEntity,
-        String consuelAddress,
+        @MultiLine String consuelAddress,
         Entity complaintsEntity) {
 
     /** tg φ of the studied connection, fixed by the template. */
@@ -64,7 +66,7 @@ public record AmendmentTerms(
     }
 
     /** An entity of the distributor with its address (payments, complaints). */
-    public record Entity(String name, String address) {
+    public record Entity(String name, @MultiLine String address) {
     }
 
     /** §1 "Option 1 : envoi par courrier" (two original copies), the template's only dispatch option. */
@@ -94,7 +96,7 @@ public record AmendmentTerms(
     }
 
     /** 3.3: the reference location, or another one (not at the plot boundary, or described by the requester). */
-    public record DeliveryPointLocation(Choice choice, SubChoice subChoice, String description) {
+    public record DeliveryPointLocation(Choice choice, SubChoice subChoice, @MultiLine String description) {
         public enum Choice { REFERENCE, OTHER_THAN_REFERENCE }
 
         public enum SubChoice { NOT_AT_PLOT_BOUNDARY, REQUESTER_SPECIFIED }

@@ -91,6 +91,8 @@ public final class AmendmentValidation {
         }
         if (t.contributionLines() == null || t.contributionLines().isEmpty()) {
             add("contributionLines", "the Annexe 3 needs at least one line");
+        } else if (!contributionLinesInBounds(t.contributionLines())) {
+            // the Annexe 3 is computed only from lines within bounds
         } else if (t.contributionBasis() != null && t.contributionBasis().basis() != null) {
             ContributionLine.PricingBasis expected = t.contributionBasis().basis()
                     == AmendmentTerms.ContributionBasis.Basis.FCS ? ContributionLine.PricingBasis.FCS
@@ -126,6 +128,59 @@ public final class AmendmentValidation {
                 add("contact.email", "must be an e-mail address");
             }
         }
+    }
+
+    /** Upper bounds of an Annexe 3 line, checked before any product or sum is computed. */
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+    static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("100000000.00");
+    static final int MAX_LINES = 200;
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000.00");
+
+    /**
+     * Each line within bounds (quantity in ]0, 1 000 000] with at most 3 decimals, unit price in [0, 100 000 000]
+     * € HT with at most 2 decimals, réfaction and VAT rates percentages with at most 2 decimals), and the annex
+     * carrying at most two VAT rates ("TVA1", "TVA2" of the template). Returns whether all lines are in bounds.
+     */
+    private boolean contributionLinesInBounds(List<ContributionLine> lines) {
+        int before = problems.size();
+        if (lines.size() > MAX_LINES) {
+            add("contributionLines", "at most " + MAX_LINES + " lines");
+            return false;
+        }
+        java.util.Set<BigDecimal> rates = new java.util.TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ContributionLine line = lines.get(i);
+            String at = "contributionLines[" + i + "]";
+            if (line == null) {
+                add(at, "is required");
+                continue;
+            }
+            if (line.quantity().signum() <= 0 || line.quantity().compareTo(MAX_QUANTITY) > 0
+                    || decimals(line.quantity()) > 3) {
+                add(at + ".quantity", "must be in ]0, " + MAX_QUANTITY.toPlainString() + "] with at most 3 decimals");
+            }
+            if (line.unitPrice().compareTo(MAX_UNIT_PRICE) > 0 || decimals(line.unitPrice()) > 2) {
+                add(at + ".unitPrice", "must be in [0, " + MAX_UNIT_PRICE.toPlainString()
+                        + "] € HT with at most 2 decimals");
+            }
+            if (decimals(line.refactionRate()) > 2) {
+                add(at + ".refactionRate", "a percentage with at most 2 decimals");
+            }
+            if (decimals(line.vatRate()) > 2) {
+                add(at + ".vatRate", "a percentage with at most 2 decimals");
+            } else {
+                rates.add(line.vatRate().stripTrailingZeros());
+            }
+        }
+        if (rates.size() > 2) {
+            add("contributionLines", "the Annexe 3 carries at most two VAT rates (TVA1, TVA2), not " + rates.size()
+                    + " " + rates);
+        }
+        return problems.size() == before;
+    }
+
+    private static int decimals(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
     }
 
     private void realCostSplit(AmendmentTerms t) {
@@ -266,8 +321,8 @@ public final class AmendmentValidation {
     }
 
     private void money(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0 || value.scale() > 2) {
-            add(field, "must be an amount >= 0 with at most 2 decimals");
+        if (value == null || value.signum() < 0 || decimals(value) > 2 || value.compareTo(MAX_AMOUNT) > 0) {
+            add(field, "must be an amount in [0, " + MAX_AMOUNT.toPlainString() + "] with at most 2 decimals");
         }
     }
 

@@ -36,6 +36,10 @@ public class BillingController {
         this.catalogue = catalogue;
     }
 
+    /** Bounds of a catalogue entry: a prestation costs at most 100 000 € HT; labels fit the F15's Libelle_EV. */
+    static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("100000.00");
+    static final int MAX_LABEL = 100;
+
     public record CatalogueVersionBody(LocalDate effectiveFrom, List<Prestation> prestations) {
     }
 
@@ -77,13 +81,18 @@ public class BillingController {
                 }
                 if (p.label() == null || p.label().isBlank()) {
                     violations.add(new Violation(at + ".label", "is required"));
+                } else if (p.label().length() > MAX_LABEL) {
+                    violations.add(new Violation(at + ".label", "at most " + MAX_LABEL + " characters"));
                 }
                 if (p.unitPriceExclTax() == null || p.unitPriceExclTax().signum() < 0
-                        || p.unitPriceExclTax().scale() > 2) {
-                    violations.add(new Violation(at + ".unitPriceExclTax", "must be >= 0 with at most 2 decimals"));
+                        || p.unitPriceExclTax().stripTrailingZeros().scale() > 2
+                        || p.unitPriceExclTax().compareTo(MAX_UNIT_PRICE) > 0) {
+                    violations.add(new Violation(at + ".unitPriceExclTax", "must be between 0 and "
+                            + MAX_UNIT_PRICE.toPlainString() + " with at most 2 decimals"));
                 }
-                if (p.vatRate() == null || p.vatRate().signum() < 0 || p.vatRate().compareTo(BigDecimal.valueOf(100)) > 0) {
-                    violations.add(new Violation(at + ".vatRate", "must be a percentage between 0 and 100"));
+                if (p.vatRate() == null || p.vatRate().signum() < 0 || p.vatRate().compareTo(BigDecimal.valueOf(100)) > 0
+                        || p.vatRate().stripTrailingZeros().scale() > 2) {
+                    violations.add(new Violation(at + ".vatRate", "must be a percentage between 0 and 100 with at most 2 decimals"));
                 }
             }
         }

@@ -69,9 +69,23 @@ public class F15Files implements FlowContent {
     }
 
     @Override
-    public Documents documents(FileHeader header, Instant from, Instant to) {
-        List<InterventionBill> bills = bills(header.receiver(), from, to).stream()
-                .filter(bill -> !bill.getLines().isEmpty()).toList();
+    public List<String> recordIds(String supplierId, Instant from, Instant to) {
+        return bills(supplierId, from, to).stream().filter(bill -> !bill.getLines().isEmpty())
+                .map(InterventionBill::getId).toList();
+    }
+
+    @Override
+    public StoredRecord storedRecord(String recordId) {
+        return new StoredRecord(Billing.COLLECTION, recordId);
+    }
+
+    @Override
+    public Documents documents(FileHeader header, List<String> recordIds) {
+        Map<String, InterventionBill> found = mongo.find(Query.query(Criteria.where("_id").in(recordIds)
+                        .and("supplierId").is(header.receiver())), InterventionBill.class, Billing.COLLECTION).stream()
+                .collect(Collectors.toMap(InterventionBill::getId, b -> b));
+        List<InterventionBill> bills = recordIds.stream().map(found::get)
+                .filter(bill -> bill != null && !bill.getLines().isEmpty()).toList();
         if (bills.isEmpty()) {
             return new Documents(0, List.of());
         }

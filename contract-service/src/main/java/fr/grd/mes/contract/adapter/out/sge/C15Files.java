@@ -51,9 +51,31 @@ public class C15Files implements FlowContent {
         return suppliers;
     }
 
+    /** A C15 record is one perimeter entry: the PdL and the case through which it entered the perimeter. */
+    private static String recordId(Entry e) {
+        return e.point().getId() + "-" + e.entry().caseId();
+    }
+
     @Override
-    public Documents documents(FileHeader header, Instant from, Instant to) {
-        List<Entry> entries = entries(header.receiver(), from, to);
+    public List<String> recordIds(String supplierId, Instant from, Instant to) {
+        return entries(supplierId, from, to).stream().map(C15Files::recordId).toList();
+    }
+
+    @Override
+    public StoredRecord storedRecord(String recordId) {
+        return new StoredRecord(DeliveryPointReferential.COLLECTION, recordId.substring(0, recordId.indexOf('-')));
+    }
+
+    @Override
+    public Documents documents(FileHeader header, List<String> recordIds) {
+        Set<String> pdls = recordIds.stream().map(id -> id.substring(0, id.indexOf('-')))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, Entry> byId = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(pdls)), DeliveryPoint.class, DeliveryPointReferential.COLLECTION)
+                .forEach(point -> point.getPerimeter().stream()
+                        .filter(entry -> header.receiver().equals(entry.supplierId()))
+                        .map(entry -> new Entry(point, entry)).forEach(e -> byId.put(recordId(e), e)));
+        List<Entry> entries = recordIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         if (entries.isEmpty()) {
             return new Documents(0, List.of());
         }

@@ -48,8 +48,21 @@ public class X12Files implements FlowContent {
     }
 
     @Override
-    public Documents documents(FileHeader header, Instant from, Instant to) {
-        List<Case> cases = moved(header.receiver(), from, to);
+    public List<String> recordIds(String supplierId, Instant from, Instant to) {
+        return moved(supplierId, from, to).stream().map(Case::getId).toList();
+    }
+
+    @Override
+    public StoredRecord storedRecord(String recordId) {
+        return new StoredRecord(CaseService.COLLECTION, recordId);
+    }
+
+    @Override
+    public Documents documents(FileHeader header, List<String> recordIds) {
+        java.util.Map<String, Case> found = mongo.find(Query.query(Criteria.where("_id").in(recordIds)
+                        .and("supplierId").is(header.receiver())), Case.class, CaseService.COLLECTION).stream()
+                .collect(Collectors.toMap(Case::getId, c -> c));
+        List<Case> cases = recordIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         if (cases.isEmpty()) {
             return new Documents(0, List.of());
         }

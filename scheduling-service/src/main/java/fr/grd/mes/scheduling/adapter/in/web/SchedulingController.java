@@ -86,6 +86,9 @@ public class SchedulingController {
     public record ClientCallBody(Boolean reachable, Boolean agreed) {
     }
 
+    /** The largest index a meter register shows: 6 digits (kWh), as the C15 flow declares (Nb_Chiffres_Cadran). */
+    static final long MAX_METER_INDEX = 999_999L;
+
     public record OutcomeBody(InterventionOutcomes.Result result, Long meterIndex) {
     }
 
@@ -195,8 +198,9 @@ public class SchedulingController {
             violations.add(new Violation("result", "must be COMPLETED or CLIENT_ABSENT"));
         }
         if (body.result() == InterventionOutcomes.Result.COMPLETED
-                && (body.meterIndex() == null || body.meterIndex() < 0)) {
-            violations.add(new Violation("meterIndex", "the meter index read is required and must be >= 0"));
+                && (body.meterIndex() == null || body.meterIndex() < 0 || body.meterIndex() > MAX_METER_INDEX)) {
+            violations.add(new Violation("meterIndex", "the meter index read is required, between 0 and "
+                    + MAX_METER_INDEX + " (a 6-digit register)"));
         }
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
