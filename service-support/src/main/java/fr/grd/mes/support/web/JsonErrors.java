@@ -1,6 +1,7 @@
 package fr.grd.mes.support.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 
 import java.util.stream.Collectors;
@@ -13,7 +14,7 @@ public final class JsonErrors {
     /** The violation behind a JSON reading failure: the bad field if one is known, else the body. */
     public static Violation violationOf(Throwable failure) {
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof StreamReadException) {
+            if (t instanceof StreamReadException && !(t instanceof InputCoercionException && !((JacksonException) t).getPath().isEmpty())) {
                 return new Violation("body", "malformed JSON: " + firstLine(t.getMessage()));
             }
             if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
