@@ -1,7 +1,5 @@
 package fr.grd.mes.localstack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
@@ -10,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault run: N cases (standard and express) through the four services running as separate processes while
- * each service is killed with SIGKILL once and restarted, and the Kafka broker is restarted once. Clients retry
+ * each service is killed with SIGKILL once and restarted, the store (its own process, on an H2 file) is killed with
+ * SIGKILL once and started again on its file, and the Kafka broker is restarted once. Clients retry
  * as real ones do (the portal with its request id, so a retry never makes a second case). Afterwards every case
  * must be closed, billed exactly once, in the perimeter exactly once, and every supplier record must exist on its
  * topic exactly once by event id. Prints the figures. {@code ./fault-run.sh 10000} is the full run.
@@ -67,8 +65,8 @@ public final class FaultRun {
         Instant started = Instant.now();
         KafkaBrokerProcess broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort())
                 .start(Duration.ofSeconds(90));
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongo.bind();
+        store = new StoreProcess(dir.resolve("store").resolve("mongo.mv"), freePort(), true)
+                .start(Duration.ofSeconds(60));
         int kills = 0;
         int restarts = 0;
         try {
@@ -77,7 +75,7 @@ public final class FaultRun {
             token = issuer.distributorToken();
             Instant start = LocalDate.now(PARIS).atTime(8, 0).atZone(PARIS).toInstant();
             List<String> common = List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                    "--spring.mongodb.uri=mongodb://localhost:" + mongoAddress.getPort(), issuer.serviceArgument(),
+                    "--spring.mongodb.uri=" + store.uri(), issuer.serviceArgument(),
                     "--mes.clock.mode=simulation", "--mes.clock.start=" + start, "--mes.clock.speed=1",
                     "--mes.scheduler.period=PT0.5S", "--mes.outbox.poll-millis=100",
                     "--mes.limits.distributor-requests-per-second=100000", "--logging.level.root=WARN");
@@ -137,7 +135,7 @@ public final class FaultRun {
                 caseOfPdl.put(pair[0], pair[1]);
             }
             // every appointment booked before the broker restart and the outcomes (waited for while it progresses)
-            var client = mongo(mongoAddress);
+            var client = com.mongodb.client.MongoClients.create(store.uri());
             var booked = client.getDatabase("mes_scheduling").getCollection("appointments");
             awaitWhileProgressing(() -> booked.countDocuments(com.mongodb.client.model.Filters.eq("status", "BOOKED")),
                     bookedNow -> bookedNow >= n, bookedNow -> System.out.printf("  booking: %d of %d appointments booked%n",
@@ -165,7 +163,7 @@ public final class FaultRun {
                 }
             }
             List<Runnable> outcomeFaults = new ArrayList<>(List.of(() -> restart(Service.BILLING),
-                    () -> restart(Service.CONTRACT)));
+                    this::restartStore, () -> restart(Service.CONTRACT)));
             AtomicInteger outcomes = new AtomicInteger();
             List<Future<?>> recorded = new ArrayList<>();
             for (String caseId : caseOfPdl.values()) {
@@ -177,7 +175,7 @@ public final class FaultRun {
                 }));
             }
             kills += injectWhileWaiting(outcomeFaults, outcomes, n);
-            restarts += 2;
+            restarts += outcomeFaults.size();
             for (Future<?> future : recorded) {
                 future.get();
             }
@@ -237,7 +235,7 @@ public final class FaultRun {
                 process.stop();
             }
             broker.close();
-            mongo.shutdownNow();
+            store.close();
         }
     }
 
@@ -254,6 +252,18 @@ public final class FaultRun {
             injected++;
         }
         return injected;
+    }
+
+    private StoreProcess store;
+
+    /** kill -9 of the store process, started again on the same file (what it acknowledged must still be there). */
+    private void restartStore() {
+        try {
+            store.kill();
+            store.start(Duration.ofSeconds(60));
+        } catch (Exception e) {
+            throw new IllegalStateException("restarting the store failed", e);
+        }
     }
 
     private void restart(Service service) {
@@ -384,9 +394,6 @@ public final class FaultRun {
         }
     }
 
-    private static com.mongodb.client.MongoClient mongo(InetSocketAddress address) {
-        return com.mongodb.client.MongoClients.create("mongodb://localhost:" + address.getPort());
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

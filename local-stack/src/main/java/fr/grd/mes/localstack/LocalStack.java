@@ -71,7 +71,10 @@ public final class LocalStack {
         toClose.add(broker);
 
         System.out.println("Starting the MongoDB-wire store on localhost:" + mongoPort + " ...");
-        MongoServer mongo = new MongoServer(new H2Backend(dataDir.resolve("mongo.mv").toString()));
+        // commit per write (nothing acknowledged is lost on a kill -9), or the stock backend's commit every second
+        String mongoFile = dataDir.resolve("mongo.mv").toString();
+        MongoServer mongo = new MongoServer("background".equals(setting("STORE_COMMIT", "per-write"))
+                ? new H2Backend(mongoFile) : new DurableH2Backend(mongoFile));
         mongo.bind("localhost", mongoPort);
         toClose.add(mongo::shutdown);
 

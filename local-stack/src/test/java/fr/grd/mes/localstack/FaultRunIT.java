@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultRunIT {
     @Test
-    void killedServicesAndARestartedBrokerLoseNothingAndBillNothingTwice() throws Exception {
+    void killedServicesAKilledStoreAndARestartedBrokerLoseNothingAndBillNothingTwice() throws Exception {
         FaultRun.Result result = new FaultRun().run(Integer.getInteger("fault.cases", 40),
                 Files.createTempDirectory("fault-run-it"));
-        assertThat(result.kills()).isEqualTo(4);
-        assertThat(result.restarts()).isEqualTo(5);
+        assertThat(result.kills()).as("four services and the store").isEqualTo(5);
+        assertThat(result.restarts()).isEqualTo(6);
         assertThat(result.lostCases()).isZero();
         assertThat(result.closed()).isEqualTo(result.cases());
         assertThat(result.billed()).isEqualTo(result.cases());

@@ -13,6 +13,9 @@ import java.time.Duration;
 /** A plain HTTP client for the tests: real requests on real sockets, JSON in and out. */
 public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Escapes every non-ASCII character ("\\ud800"), so that text — lone surrogates included — reaches the server as written. */
+    public static final JsonMapper ASCII_JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public record Response(int status, String contentType, JsonNode body, String raw) {

@@ -56,9 +56,37 @@ class HttpFuzzIT {
                 Arbitraries.maps(Arbitraries.of(FIELDS), inner).ofMaxSize(5).map(m -> (Object) m)), 0, 3);
     }
 
+    /** Text a careless or malicious client sends: any UTF-16 unit (lone surrogates too), controls, overrides, 30 kB. */
+    static Arbitrary<String> hostileText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().withCharRange('\u0020', '\ud7ff').ofMaxLength(40),
+                Arbitraries.strings().withCharRange('\u00a0', '\u017f').ofMaxLength(60),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5),
+                Arbitraries.strings().withCharRange('\u0080', '\u009f').ofMinLength(1).ofMaxLength(5),
+                Arbitraries.strings().withCharRange('\u202a', '\u202e').ofMinLength(1).ofMaxLength(3),
+                Arbitraries.strings().withCharRange('\u2066', '\u2069').ofMinLength(1).ofMaxLength(3),
+                Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMinLength(1).ofMaxLength(3),
+                Arbitraries.of("\ufffe", "\uffff", "ok\u0000", "Réf. « œuvre » n° 12\u00a0345", "line\nbreak", "tab\there",
+                        "l’Église\u202f€", "\uD83D\uDE00 emoji"),
+                Arbitraries.strings().alpha().ofLength(30_000));
+    }
+
+    /** Numbers at and past every documented bound, and shapes no parser should choke on. */
+    static Arbitrary<Object> boundaryNumbers() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(0, -1, 500, 501, 999_999, 1_000_000, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE,
+                        2_147_483_648L).map(n -> (Object) n),
+                Arbitraries.of("1e30", "1e999999999", "-1e-999999999", "999999999999.99", "9999999999999", "5.555",
+                        "100.01", "-0.00", "0.0000001", "NaN", "Infinity", "+999999999-12-31", "-999999999-01-01",
+                        "1899-12-31", "2200-01-01", "P999999999D", "PT-1S").map(v -> (Object) v));
+    }
+
     private static Arbitrary<Object> leaf() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40).map(s -> (Object) s),
+                hostileText().map(s -> (Object) s),
+                boundaryNumbers(),
                 Arbitraries.strings().numeric().ofLength(14).map(s -> (Object) s),
                 Arbitraries.of("EXPRESS", "STANDARD", "AM", "PM", "COMPLETED", "CLIENT_ABSENT", "COUP", "ALIM",
                         "2026-02-30", "2030-01-02", "-PT1H", "P1D", "HTA1", "FCS", "", " ", "null", "\u0000",
@@ -82,17 +110,94 @@ class HttpFuzzIT {
         TestStack stack = TestStack.get();
         long cases = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
         String url = stack.services.url(target.service()) + target.path();
-        Http.Response response = "PUT".equals(target.method()) ? Http.put(url, document) : Http.post(url, document);
-        CALLS.incrementAndGet();
-        assertThat(response.status()).as(target + " " + document + " → " + response.raw()).isLessThan(500);
+        String json = Http.ASCII_JSON.writeValueAsString(document);
+        Http.Response response = "PUT".equals(target.method()) ? Http.put(url, json) : Http.post(url, json);
+        count(response);
+        assertAnswerIsSuccessOrProblem(target + " " + abbreviated(json), response);
         if (response.status() >= 400) {
-            assertThat(response.contentType()).as(response.raw()).startsWith("application/problem+json");
-            assertThat(response.body().get("detail").asString()).isNotBlank();
             if (target.path().equals("/api/v1/requests")) {
                 assertThat(stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments())
                         .isEqualTo(cases);
             }
         }
+    }
+
+    private static final AtomicInteger ACCEPTED = new AtomicInteger();
+    private static final AtomicInteger INGRESS = new AtomicInteger();
+    private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static final AtomicInteger FLOW_FILES_CHECKED = new AtomicInteger();
+
+    private static void count(Http.Response response) {
+        CALLS.incrementAndGet();
+        (response.status() < 400 ? ACCEPTED : REFUSED).incrementAndGet();
+    }
+
+    private static String abbreviated(String json) {
+        return json.length() > 300 ? json.substring(0, 300) + "…(" + json.length() + " chars)" : json;
+    }
+
+    /**
+     * The fuzz oracle: a success, or a 4xx problem+json — a 400 naming each bad field — never a 5xx (which the
+     * services do answer, {@code ServerErrorsIT}) and never a 403 to this caller, who holds every distributor role.
+     */
+    static void assertAnswerIsSuccessOrProblem(String what, Http.Response response) {
+        assertThat(response.status()).as(what + " → " + response.raw()).isLessThan(500).isNotEqualTo(403);
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as(response.raw()).startsWith("application/problem+json");
+            assertThat(response.body().get("detail").asString()).isNotBlank();
+        }
+        if (response.status() == 400) {
+            assertThat(response.body().get("errors")).as(what + " → " + response.raw()).isNotNull().isNotEmpty();
+            response.body().get("errors").forEach(e -> assertThat(e.get("field").asString()).isNotBlank());
+        }
+    }
+
+    private static final List<String> REQUEST_TEXT_FIELDS = List.of("externalReference", "client.name",
+            "client.phone", "portalRequestId", "additionalServices[0]");
+
+    /**
+     * Hostile text in one text field of an otherwise valid request: refused naming that field, or accepted — and
+     * then the supplier's next X12 file still exports and validates against its XSD with the text in it.
+     */
+    @Property(tries = 150)
+    void acceptedTextAlwaysMakesValidFlowFiles(@ForAll("hostileTexts") String text,
+                                               @ForAll("requestTextFields") String field) throws Exception {
+        TestStack stack = TestStack.get();
+        SupplierFiles files = new SupplierFiles(stack, "FOURN-FUZZTXT", "ZONE-FUZZTXT");
+        String pdl = CaseFixture.deliveryPoint(stack, "ZONE-FUZZTXT", "COUP");
+        Map<String, Object> body = new LinkedHashMap<>(CaseFixture.request(pdl, files.supplier, "STANDARD",
+                new fr.grd.mes.support.time.BusinessCalendar().addBusinessDays(java.time.LocalDate.now(
+                        stack.clock.withZone(SupplierFiles.PARIS)), 2), "AM"));
+        switch (field) {
+            case "client.name" -> body.put("client", Map.of("name", text, "phone", "+33 6 12 34 56 78"));
+            case "client.phone" -> body.put("client", Map.of("name", "Mme Martin", "phone", text));
+            case "additionalServices[0]" -> body.put("additionalServices", List.of(text));
+            default -> body.put(field, text);
+        }
+        Http.Response response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
+                Http.ASCII_JSON.writeValueAsString(body), files.token);
+        count(response);
+        assertAnswerIsSuccessOrProblem(field + "=" + abbreviated(Http.ASCII_JSON.writeValueAsString(text)), response);
+        if (response.status() == 400) {
+            assertThat(response.body().get("errors").toString()).contains(field);
+            return;
+        }
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        stack.clock.advance(java.time.Duration.ofSeconds(1));
+        Http.Response export = files.export("X12");
+        assertThat(export.status()).as(export.raw()).isEqualTo(201);
+        files.checkedEntries("X12", export.body().get("fileName").asString());
+        FLOW_FILES_CHECKED.incrementAndGet();
+    }
+
+    @Provide
+    Arbitrary<String> hostileTexts() {
+        return hostileText();
+    }
+
+    @Provide
+    Arbitrary<String> requestTextFields() {
+        return Arbitraries.of(REQUEST_TEXT_FIELDS);
     }
 
     @Provide
@@ -105,8 +210,9 @@ class HttpFuzzIT {
         TestStack stack = TestStack.get();
         String url = stack.services.url(target.service()) + target.path();
         Http.Response response = "PUT".equals(target.method()) ? Http.put(url, body) : Http.post(url, body);
-        CALLS.incrementAndGet();
+        count(response);
         assertThat(response.status()).as(target + " " + body).isBetween(400, 499);
+        assertAnswerIsSuccessOrProblem(target + " " + body, response);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
@@ -122,8 +228,8 @@ class HttpFuzzIT {
         TestStack stack = TestStack.get();
         try (KafkaProducer<String, String> producer = producer(stack)) {
             Map<String, Object> withId = new HashMap<>(document);
-            withId.putIfAbsent("portalRequestId", "FUZZ-" + CALLS.incrementAndGet());
-            producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.JSON.writeValueAsString(withId)));
+            withId.putIfAbsent("portalRequestId", "FUZZ-" + INGRESS.addAndGet(2));
+            producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.ASCII_JSON.writeValueAsString(withId)));
             producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", garbage));
         }
     }
@@ -150,5 +256,9 @@ class HttpFuzzIT {
                 .getDatabase("mes_request").getCollection("cases")
                 .countDocuments(com.mongodb.client.model.Filters.eq("portalRequestId", id)) == 1);
         assertThat(CALLS.get()).isGreaterThanOrEqualTo(1800);
+        System.out.printf("HttpFuzzIT: %d inputs tried over HTTP (%d accepted, %d refused 4xx, 0 server errors),"
+                        + " %d X12 files exported and validated after accepted hostile text, %d records on the Kafka"
+                        + " ingress%n", CALLS.get(), ACCEPTED.get(), REFUSED.get(),
+                FLOW_FILES_CHECKED.get(), INGRESS.get());
     }
 }

@@ -87,8 +87,8 @@ public class FieldPage {
     String completed(@PathVariable String appointmentId, @RequestParam(required = false) String index,
                      @RequestParam String zone, @RequestParam LocalDate date, RedirectAttributes flash) {
         String typed = index == null ? "" : index.strip();
-        if (!typed.matches("\\d{1,12}")) {
-            flash.addFlashAttribute("erreur", "Saisie refusée : l'index relevé est un nombre entier (jusqu'à 12 chiffres)"
+        if (!typed.matches("\\d{1,6}")) {
+            flash.addFlashAttribute("erreur", "Saisie refusée : l'index relevé est un nombre entier (jusqu'à 6 chiffres)"
                     + " — " + appointmentId);
             return "redirect:" + back(zone, date);
         }

@@ -15,7 +15,23 @@ import tools.jackson.core.JacksonException;
  * that can never succeed (unreadable JSON, unknown event type) go to the dead-letter topic at once.
  */
 public final class DeadLetters {
+    /** Pause between attempts while the store cannot be reached. */
+    static final long STORE_RETRY_MILLIS = 500;
+
     private DeadLetters() {
+    }
+
+    /** Whether the failure is the store being unreachable (down, restarting, a network partition). */
+    public static boolean storeUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof com.mongodb.MongoSocketException || t instanceof com.mongodb.MongoTimeoutException
+                    || t instanceof com.mongodb.MongoNotPrimaryException
+                    || t instanceof com.mongodb.MongoNodeIsRecoveringException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> template, TopicProvisioner topics,
@@ -29,6 +45,11 @@ public final class DeadLetters {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxAttempts(maxAttempts);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // the store being down is no fault of the record: wait for the store (every record would fail alike) rather
+        // than dead-letter every record that arrives during the outage
+        handler.setBackOffFunction((record, failure) -> storeUnavailable(failure)
+                ? new org.springframework.util.backoff.FixedBackOff(STORE_RETRY_MILLIS,
+                org.springframework.util.backoff.FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         handler.addNotRetryableExceptions(IllegalArgumentException.class, JacksonException.class,
                 DuplicateKeyException.class);
         return handler;

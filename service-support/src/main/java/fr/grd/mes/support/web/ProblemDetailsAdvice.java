@@ -66,7 +66,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage(), List.of());
+        Violation violation = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? new Violation(mismatch.getName(), "invalid value for a " + (mismatch.getRequiredType() == null
+                ? "parameter" : mismatch.getRequiredType().getSimpleName()))
+                : new Violation(((MissingServletRequestParameterException) e).getParameterName(), "is required");
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                violation.field() + ": " + violation.reason(), List.of(violation));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
