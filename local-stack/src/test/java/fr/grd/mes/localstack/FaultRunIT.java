@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault run at CI size: the four services as separate processes, each killed with SIGKILL once and
- * restarted, the broker restarted once; nothing lost, nothing billed twice ({@code ./fault-run.sh 10000} is the
+ * restarted, the store process killed with SIGKILL once and started again on its file, the broker restarted
+ * once; nothing lost, nothing billed twice ({@code ./fault-run.sh 10000} is the
  * full size).
  */
 class FaultRunIT {
