@@ -242,6 +242,33 @@ class OperatorConsoleIT {
     }
 
     /** The confirmation shown after an action, once the page it leads to is there; a refusal fails with its text. */
+    @Test
+    void anOperatorRepairsARecordHeldFromASuppliersFileAndTheNextFileCarriesIt() throws Exception {
+        SupplierFiles files = new SupplierFiles(stack, "FOURN-CONSOLE-HOLD", "ZONE-CONSOLE-HOLD");
+        String caseId = files.completedCase("COMPLETED");
+        stack.mongo.getDatabase("mes_billing").getCollection("bills").updateOne(
+                com.mongodb.client.model.Filters.eq("caseId", caseId), new org.bson.Document("$set",
+                        new org.bson.Document("externalReference", "REF\u0000" + caseId)));
+        stack.clock.advance(Duration.ofMinutes(1));
+        assertThat(files.export("F15").status()).as("the only record is held: no file").isEqualTo(204);
+
+        signIn("connexion-operateur", "Claire Dupont");
+        awaitHeading("Compteurs");
+        link("Flux retenus");
+        awaitHeading("Enregistrements retenus");
+        By row = By.id("retenu-" + caseId + "-R1");
+        assertThat(text(row)).contains("F15", "FOURN-CONSOLE-HOLD", "invalid XML character");
+        screenshot("flux-retenus");
+        click(By.id("reparer-" + caseId + "-R1"));
+        assertThat(confirmation()).contains("réparé et libéré");
+        assertThat(browser.findElements(row)).isEmpty();
+
+        stack.clock.advance(Duration.ofMinutes(1));
+        Http.Response next = files.export("F15");
+        assertThat(next.status()).as(next.raw()).isEqualTo(201);
+        assertThat(files.checkedEntries("F15", next.body().get("fileName").asString())).contains(caseId);
+    }
+
     private static String confirmation() {
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("message-ok")).isEmpty()
                 || !browser.findElements(By.id("message-erreur")).isEmpty());
