@@ -315,7 +315,7 @@ public final class FaultRun {
                     if (response.statusCode() == 409) {
                         refusedOutcomes.incrementAndGet();
                         String detail = response.body().replaceAll(".*\"detail\"\\s*:\\s*\"([^\"]*)\".*", "$1")
-                                .replaceAll("A\\d{9}", "A…");
+                                .replaceAll("\\b[0-9A-Z]{8}\\b", "<case>");
                         refusalReasons.merge(detail, 1, Integer::sum);
                     }
                     return;

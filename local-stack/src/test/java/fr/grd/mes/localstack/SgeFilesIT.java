@@ -110,4 +110,37 @@ class SgeFilesIT {
         assertThat(Http.post(stack.services.url(Service.BILLING) + "/api/v1/suppliers/" + SUPPLIER + "/files/F15", Map.of(),
                 other).status()).isEqualTo(404);
     }
+
+    /**
+     * A reader that knows only the public conventions gets every record: a flow larger than an inner file holds is
+     * split into "file X of Y" files, and selecting them by name (F15 detail {@code FL_\d+_\d+\.xml}, C15
+     * {@code *_C15_*.xml}, X12 {@code *_X1[23]_*.xml}) yields every exported record, counted.
+     */
+    @Test
+    void aLargeFlowIsSplitIntoCompleteXOfYFilesAndANameDrivenReaderGetsEveryRecord() throws Exception {
+        SupplierFiles big = new SupplierFiles(stack, "FOURN-SPLIT", "ZONE-SPLIT");
+        List<String> cases = big.completedCases(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"));
+        stack.clock.advance(Duration.ofMinutes(1));
+        Map<String, java.util.regex.Pattern> selected = Map.of(
+                "F15", java.util.regex.Pattern.compile(".*FL_\\d+_\\d+\\.xml"),
+                "C15", java.util.regex.Pattern.compile(".*_C15_.*\\.xml"),
+                "X12", java.util.regex.Pattern.compile(".*_X1[23]_.*\\.xml"));
+        Map<String, String> record = Map.of("F15", "<Donnees_Valorisation>", "C15", "<PRM>", "X12", "<affaire ");
+        for (String flow : SupplierFiles.FLOWS) {
+            Http.Response created = big.export(flow);
+            assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
+            String fileName = created.body().get("fileName").asString();
+            assertThat(fileName).as("zips are selected by *_" + flow + "_*.zip").matches(".*_" + flow + "_.*\\.zip");
+            big.checkedEntries(flow, fileName);
+            Map<String, String> entries = big.download(flow, fileName);
+            List<String> read = entries.entrySet().stream()
+                    .filter(e -> selected.get(flow).matcher(e.getKey()).matches()).map(Map.Entry::getValue).toList();
+            int expectedFiles = (cases.size() + TestStack.MAX_RECORDS_PER_FILE - 1) / TestStack.MAX_RECORDS_PER_FILE;
+            assertThat(read).as(flow + " inner files selected by name").hasSize(expectedFiles);
+            String all = String.join("", read);
+            assertThat(all.split(java.util.regex.Pattern.quote(record.get(flow)), -1).length - 1)
+                    .as(flow + " records read").isEqualTo(cases.size());
+            cases.forEach(caseId -> assertThat(all).contains(caseId));
+        }
+    }
 }

@@ -69,7 +69,7 @@ class SgeIngressIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> cases.countDocuments(eq("portalRequestId", afterPoison)) == 1);
             assertThat(cases.countDocuments(eq("portalRequestId", valid))).isEqualTo(1);
             Document created = cases.find(eq("portalRequestId", valid)).first();
-            assertThat(created.getString("_id")).matches("A\\d{9}");
+            assertThat(created.getString("_id")).matches("[0-9A-Z]{8}");
             Cases.await(stack, created.getString("_id"), c -> Cases.milestones(c).contains("INPL"));
 
             List<JsonNode> rejected = new ArrayList<>();

@@ -48,7 +48,7 @@ class StandardMiseEnServiceIT {
                     CaseFixture.request(pdl, SUPPLIER, "STANDARD", date, "AM"));
             assertThat(created.status()).as(created.raw()).isEqualTo(201);
             String caseId = created.body().get("caseId").asString();
-            assertThat(caseId).matches("A\\d{9}");
+            assertThat(caseId).matches("[0-9A-Z]{8}");
 
             // 2. booked in the charge table, INPL on the case
             JsonNode booked = awaitCase(caseId, c -> hasMilestone(c, "INPL"));

@@ -34,11 +34,15 @@ import static org.awaitility.Awaitility.await;
 final class SupplierFiles {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final List<String> FLOWS = List.of("F15", "C15", "X12");
-    private static final Map<String, String> XSD = Map.of(
-            "donnees_generales", "sge-xsd/GRD.XSD.0302.Flux_F15_Donnees_Generales_v3.3.2.xsd",
-            "detail_facturation", "sge-xsd/GRD.XSD.0299.Flux_F15_Donnees_Detail_v3.3.2.xsd",
-            "_C15_", "sge-xsd/GRD.XSD.0301.Flux_C15_v4.1.1.xsd",
-            "_X12_", "sge-xsd/X12-suivi-affaires-mes.xsd");
+    /** How suppliers' readers select the inner files (CONVENTIONS.md), and the schema of what each selects. */
+    private static final Map<java.util.regex.Pattern, String> XSD = Map.of(
+            java.util.regex.Pattern.compile(".*_FA\\.xml"), "sge-xsd/GRD.XSD.0302.Flux_F15_Donnees_Generales_v3.3.2.xsd",
+            java.util.regex.Pattern.compile(".*FL_\\d+_\\d+\\.xml"), "sge-xsd/GRD.XSD.0299.Flux_F15_Donnees_Detail_v3.3.2.xsd",
+            java.util.regex.Pattern.compile(".*_C15_.*\\.xml"), "sge-xsd/GRD.XSD.0301.Flux_C15_v4.1.1.xsd",
+            java.util.regex.Pattern.compile(".*_X1[23]_.*\\.xml"), "sge-xsd/X12-suivi-affaires-mes.xsd");
+    /** The distributor's EIC (the services' default {@code mes.files.issuer}) and regional direction. */
+    static final String ISSUER = "17X100A100A0001A";
+    static final String DIR = "0321";
     private static final Map<String, Service> SERVICE_OF = Map.of("F15", Service.BILLING, "C15", Service.CONTRACT,
             "X12", Service.REQUEST);
 
@@ -120,7 +124,7 @@ final class SupplierFiles {
     }
 
     static void assertValid(String entryName, String xml) throws Exception {
-        String xsd = XSD.entrySet().stream().filter(e -> entryName.contains(e.getKey())).map(Map.Entry::getValue)
+        String xsd = XSD.entrySet().stream().filter(e -> e.getKey().matcher(entryName).matches()).map(Map.Entry::getValue)
                 .findFirst().orElseThrow(() -> new AssertionError("no schema for " + entryName));
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.newSchema(SupplierFiles.class.getClassLoader().getResource(xsd)).newValidator()
@@ -134,33 +138,74 @@ final class SupplierFiles {
         return StreamSupport.stream(list.body().spliterator(), false).toList();
     }
 
+    /** The supplier's EIC and contract as the files name them (derived stand-ins until the registry exists). */
+    String receiverEic() {
+        return fr.grd.mes.support.flowfile.SupplierIdentity.derived().eicOf(supplier);
+    }
+
+    String contract() {
+        return fr.grd.mes.support.flowfile.SupplierIdentity.derived().contractOf(supplier);
+    }
+
+    /** The zip name's pattern of CONVENTIONS.md for this supplier's file {@code seq} of {@code flow}. */
+    String zipPattern(String flow, int seq) {
+        String s = String.format("%05d", seq);
+        return switch (flow) {
+            case "X12" -> ISSUER + "_X12_" + receiverEic() + "_" + s + "_\\d{14}\\.zip";
+            case "F15" -> ISSUER + "_F15_" + receiverEic() + "_" + contract() + "_" + DIR + "_C_Z_0_D_" + s
+                    + "_\\d{14}\\.zip";
+            default -> ISSUER + "_C15_" + receiverEic() + "_" + contract() + "_" + DIR + "_" + s + "_\\d{14}\\.zip";
+        };
+    }
+
     /** Every file of the flow: numbered 1..n without gaps, periods end to end, valid, named like SGE files. */
     String checkedContent(String flow) throws Exception {
         List<JsonNode> files = files(flow);
         StringBuilder all = new StringBuilder();
         String previousEnd = "1970-01-01T00:00:00Z";
-        String contract = "GRDF-" + supplier.replaceAll("[^A-Za-z0-9]", "");
         for (int i = 0; i < files.size(); i++) {
             JsonNode file = files.get(i);
             assertThat(file.get("sequence").asInt()).isEqualTo(i + 1);
             assertThat(file.get("periodFrom").asString()).isEqualTo(previousEnd);
             previousEnd = file.get("periodTo").asString();
-            assertThat(file.get("fileName").asString()).matches("GRD_" + flow + "_" + supplier + "_" + contract + "_"
-                    + String.format("%05d", i + 1) + "_\\d{14}\\.zip");
+            assertThat(file.get("fileName").asString()).matches(zipPattern(flow, i + 1));
             all.append(checkedEntries(flow, file.get("fileName").asString()));
         }
         return all.toString();
     }
 
-    /** The XML of one file, each entry validated against its XSD. */
+    /**
+     * The XML of one file as a name-driven reader takes it: the inner files selected by the public patterns
+     * (F15: the {@code _FA} general data, always present, and the {@code FL_<X>_<Y>} details), every "X of Y"
+     * counter complete, each selected file valid against its XSD; nothing in the zip that no pattern selects.
+     */
     String checkedEntries(String flow, String fileName) throws Exception {
         Map<String, String> entries = download(flow, fileName);
-        assertThat(entries).hasSize("F15".equals(flow) ? 2 : 1);
+        String stem = fileName.substring(0, fileName.lastIndexOf('_'));
+        java.util.regex.Pattern part = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem)
+                + ("F15".equals(flow) ? "_FL_" : "_") + "(\\d{5})_(\\d{5})\\.xml");
+        List<int[]> counters = new java.util.ArrayList<>();
         StringBuilder all = new StringBuilder();
         for (Map.Entry<String, String> entry : entries.entrySet()) {
+            java.util.regex.Matcher m = part.matcher(entry.getKey());
+            if (m.matches()) {
+                counters.add(new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+            } else {
+                assertThat(entry.getKey()).as("the only other file is the F15 general data")
+                        .isEqualTo(stem + "_FA.xml");
+                assertThat(flow).isEqualTo("F15");
+            }
             assertValid(entry.getKey(), entry.getValue());
             all.append(entry.getValue());
         }
+        if ("F15".equals(flow)) {
+            assertThat(entries).containsKey(stem + "_FA.xml");
+        }
+        assertThat(counters).as("file X of Y").isNotEmpty();
+        int y = counters.get(0)[1];
+        assertThat(counters).allMatch(c -> c[1] == y);
+        assertThat(counters.stream().map(c -> c[0]).sorted().toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, y).boxed().toList());
         return all.toString();
     }
 }

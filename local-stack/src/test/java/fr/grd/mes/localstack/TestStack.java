@@ -21,6 +21,9 @@ public final class TestStack {
     /** Tuesday 1 December 2026, 08:00 in Paris. */
     public static final Instant START = Instant.parse("2026-12-01T07:00:00Z");
 
+    /** Small, so that the tests see flows split into several inner files as large real flows are. */
+    public static final int MAX_RECORDS_PER_FILE = 2;
+
     private static TestStack instance;
 
     public final EmbeddedKafkaKraftBroker kafka;
@@ -48,7 +51,8 @@ public final class TestStack {
         }
         Http.defaultToken(issuer.distributorToken());
         services = new ServiceStack(kafka.getBrokersAsString(), mongoUri, clock, Map.of(),
-                List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S", "--mes.outbox.poll-millis=100",
+                List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S",
+                        "--mes.files.max-records-per-file=" + MAX_RECORDS_PER_FILE, "--mes.outbox.poll-millis=100",
                         "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"))
                 .startAll();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));

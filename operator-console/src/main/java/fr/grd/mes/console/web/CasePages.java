@@ -33,7 +33,9 @@ public class CasePages {
             model.addAttribute("resultats", null);
             return "affaires";
         }
-        if (query.toUpperCase().matches("A\\d{9}")) {
+        // a case number has the SGE case identifier's form; it could also be a supplier's reference, so look first
+        if (query.toUpperCase().matches("[0-9A-Z]{8}") && api.objectIfPresent(PlatformApi.Service.REQUEST,
+                uri -> uri.path("/api/v1/cases/{id}").build(query.toUpperCase())).isPresent()) {
             return "redirect:/console/affaires/" + query.toUpperCase();
         }
         boolean pdl = query.matches("\\d{14}");

@@ -1,27 +1,55 @@
 package fr.grd.mes.request.application;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** SGE-like case numbers ("A" + 9 digits) from one atomically incremented counter: no gaps under races. */
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * Case numbers of the SGE case identifier type ({@code AffaireIdType}, {@code [0-9A-Z]{4,8}}): eight characters
+ * drawn from a {@link SecureRandom}, so that a supplier cannot learn another supplier's volumes from the numbers
+ * it receives (a counter would tell it how many cases were filed between two of its own). A number is taken by
+ * inserting it into {@code case_numbers} (its {@code _id}): a number already taken is refused by the unique key
+ * and another is drawn, so two cases never share one. 36⁸ ≈ 2.8 × 10¹² numbers: at a million cases a draw
+ * collides once in ~2.8 million.
+ */
 @Component
 public class CaseNumbers {
-    private final MongoTemplate mongo;
+    static final String COLLECTION = "case_numbers";
+    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    public static final int LENGTH = 8;
 
-    public CaseNumbers(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public CaseNumbers(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     public String next() {
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("case")),
-                new Update().inc("seq", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, "counters");
-        long seq = ((Number) counter.get("seq")).longValue();
-        return String.format("A%09d", seq);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String number = draw();
+            try {
+                mongo.insert(new Document("_id", number).append("takenAt", Date.from(clock.instant())), COLLECTION);
+                return number;
+            } catch (DuplicateKeyException taken) {
+                // drawn before: draw again
+            }
+        }
+        throw new IllegalStateException("no free case number after 20 draws");
+    }
+
+    private String draw() {
+        char[] number = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            number[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(number);
     }
 }

@@ -140,7 +140,11 @@ public class MesSupportAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.flowfile.FlowContent.class)
     fr.grd.mes.support.flowfile.FlowFileExporter flowFileExporter(MongoTemplate mongo,
             java.util.List<fr.grd.mes.support.flowfile.FlowContent> contents, Clock clock,
-            @Value("${mes.files.issuer:GRD}") String issuer, io.micrometer.core.instrument.MeterRegistry metrics) {
+            @Value("${mes.files.issuer:17X100A100A0001A}") String issuer,
+            @Value("${mes.files.regional-direction:0321}") String regionalDirection,
+            @Value("${mes.files.max-records-per-file:1000}") int maxRecordsPerFile,
+            org.springframework.beans.factory.ObjectProvider<fr.grd.mes.support.flowfile.SupplierIdentity> identity,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         fr.grd.mes.support.flowfile.FlowHolds holds = new fr.grd.mes.support.flowfile.FlowHolds(mongo);
         for (fr.grd.mes.support.flowfile.FlowContent content : contents) {
             io.micrometer.core.instrument.Gauge.builder("mes.flow.records.held",
@@ -149,7 +153,9 @@ public class MesSupportAutoConfiguration {
                     .tag("flow", content.flow()).register(metrics);
         }
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(fr.grd.mes.support.flowfile.FlowFileExporter.class);
-        return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer, holds, flow -> {
+        return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer,
+                identity.getIfAvailable(fr.grd.mes.support.flowfile.SupplierIdentity::derived), regionalDirection,
+                maxRecordsPerFile, holds, flow -> {
             metrics.counter("mes.flow.records.set.aside", "flow", flow).increment();
             log.warn("a {} record could not be written into a flow file and is held for an operator", flow);
         });

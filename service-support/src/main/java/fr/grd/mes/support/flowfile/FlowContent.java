@@ -33,7 +33,13 @@ public interface FlowContent {
     record StoredRecord(String collection, Object documentId) {
     }
 
-    record FileHeader(String issuer, String receiver, String contract, int sequence, Instant createdAt) {
+    /**
+     * What a file's documents and names say of it: the issuer's EIC, the receiving supplier (its id, as records
+     * are stored, and its EIC), its GRD-F contract, the distributor's regional direction code (4 digits), the
+     * sequence number, the creation instant, and how many records an inner file holds at most.
+     */
+    record FileHeader(String issuer, String receiver, String receiverEic, String contract, String regionalDirection,
+                      int sequence, Instant createdAt, int maxRecordsPerFile) {
     }
 
     record Document(String name, byte[] xml) {

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,14 +23,13 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Cuts a supplier's flow into files: each new file covers the records since the previous file's end, gets
- * the next sequence number of that supplier and flow, is named like the real SGE files
- * ({@code <issuer>_<flow>_<receiver>_<contract>_<sequence>_<yyyyMMddHHmmss>.zip}) and is stored zipped. A
+ * the next sequence number of that supplier and flow, is named as the public conventions say ({@link FileNames})
+ * and is stored zipped. A
  * sequence number exists only once its file is stored (insert keyed by supplier, flow and sequence), so the
  * numbers have no gaps and two concurrent exports cannot both take the same one.
  */
 public class FlowFileExporter {
     public static final String COLLECTION = "flow_files";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final MongoTemplate mongo;
@@ -40,14 +38,26 @@ public class FlowFileExporter {
     private final String issuer;
     private final FlowHolds holds;
     private final java.util.function.Consumer<String> onHeld;
+    private final SupplierIdentity identity;
+    private final String regionalDirection;
+    private final int maxRecordsPerFile;
 
-    /** @param onHeld told the flow of each record set aside (a metric, a log line) */
+    /**
+     * @param issuer            the distributor's EIC code
+     * @param regionalDirection the distributor's regional direction code (4 digits) in C15 and F15 names
+     * @param maxRecordsPerFile records (PRMs, cases) an inner file holds at most before the flow is split
+     * @param onHeld            told the flow of each record set aside (a metric, a log line)
+     */
     public FlowFileExporter(MongoTemplate mongo, List<FlowContent> contents, Clock clock, String issuer,
+                            SupplierIdentity identity, String regionalDirection, int maxRecordsPerFile,
                             FlowHolds holds, java.util.function.Consumer<String> onHeld) {
         this.mongo = mongo;
         this.contents = List.copyOf(contents);
         this.clock = clock;
         this.issuer = issuer;
+        this.identity = identity;
+        this.regionalDirection = regionalDirection;
+        this.maxRecordsPerFile = maxRecordsPerFile;
         this.holds = holds;
         this.onHeld = onHeld;
     }
@@ -76,8 +86,7 @@ public class FlowFileExporter {
             }
             int sequence = last.map(f -> f.sequence() + 1).orElse(1);
             Instant now = clock.instant();
-            FlowContent.FileHeader header = new FlowContent.FileHeader(issuer, supplierId, contractOf(supplierId),
-                    sequence, now);
+            FlowContent.FileHeader header = header(supplierId, sequence, now);
             Set<String> held = holds.recordIds(supplierId, flow, FlowHolds.Status.HELD);
             Set<String> released = holds.recordIds(supplierId, flow, FlowHolds.Status.RELEASED);
             Set<String> records = new LinkedHashSet<>(released);
@@ -86,8 +95,7 @@ public class FlowFileExporter {
             if (documents.isEmpty()) {
                 return Optional.empty();
             }
-            String name = String.join("_", issuer, flow, supplierId, header.contract(),
-                    String.format("%05d", sequence), STAMP.format(now.atZone(PARIS))) + ".zip";
+            String name = FileNames.zip(header, flow);
             FlowFile file = new FlowFile(FlowFile.idOf(supplierId, flow, sequence), supplierId, flow, sequence, name,
                     from, until, now, documents.recordCount(),
                     documents.documents().stream().map(FlowContent.Document::name).toList(), zip(documents));
@@ -132,8 +140,7 @@ public class FlowFileExporter {
 
     /** Why this record alone cannot be written into a file, or empty if it can. */
     public Optional<String> problemOf(String supplierId, String flow, String recordId) {
-        return problemOf(content(flow), new FlowContent.FileHeader(issuer, supplierId, contractOf(supplierId), 1,
-                clock.instant()), recordId);
+        return problemOf(content(flow), header(supplierId, 1, clock.instant()), recordId);
     }
 
     private static Optional<String> problemOf(FlowContent content, FlowContent.FileHeader header, String recordId) {
@@ -233,10 +240,9 @@ public class FlowFileExporter {
                 .orElseThrow(() -> new IllegalArgumentException("this service does not produce flow " + flow));
     }
 
-    /** The supplier's contract with the distributor ("contrat GRD-F"), as it appears in file names. */
-    public static String contractOf(String supplierId) {
-        String contract = "GRDF-" + supplierId.replaceAll("[^A-Za-z0-9]", "");
-        return contract.length() > 20 ? contract.substring(0, 20) : contract;
+    private FlowContent.FileHeader header(String supplierId, int sequence, Instant now) {
+        return new FlowContent.FileHeader(issuer, supplierId, identity.eicOf(supplierId), identity.contractOf(supplierId),
+                regionalDirection, sequence, now, maxRecordsPerFile);
     }
 
     private static byte[] zip(FlowContent.Documents documents) {

@@ -3,6 +3,7 @@ package fr.grd.mes.billing.adapter.out.sge;
 import fr.grd.mes.billing.application.Billing;
 import fr.grd.mes.billing.domain.BillingLine;
 import fr.grd.mes.billing.domain.InterventionBill;
+import fr.grd.mes.support.flowfile.FileNames;
 import fr.grd.mes.support.flowfile.FlowContent;
 import fr.grd.mes.support.flowfile.SgeSchemas;
 import fr.grd.mes.support.flowfile.XmlDocument;
@@ -92,12 +93,16 @@ public class F15Files implements FlowContent {
         String invoice = String.format("F15%s%05d", header.contract().replaceAll("[^0-9A-Z]", ""), header.sequence());
         LocalDate invoiceDate = header.createdAt().atZone(PARIS).toLocalDate();
         byte[] general = general(header, invoice, invoiceDate, bills);
-        byte[] detail = detail(header, invoice, invoiceDate, bills);
         SgeSchemas.validate(SgeSchemas.F15_GENERAL, general);
-        SgeSchemas.validate(SgeSchemas.F15_DETAIL, detail);
-        String stem = header.issuer() + "_F15_" + header.receiver() + "_" + String.format("%05d", header.sequence());
-        return new Documents(bills.size(), List.of(new Document(stem + "_donnees_generales.xml", general),
-                new Document(stem + "_detail_facturation.xml", detail)));
+        List<Document> documents = new java.util.ArrayList<>(List.of(new Document(FileNames.f15GeneralData(header),
+                general)));
+        List<List<InterventionBill>> parts = FileNames.parts(bills, header.maxRecordsPerFile());
+        for (int p = 0; p < parts.size(); p++) {
+            byte[] detail = detail(header, invoice, invoiceDate, parts.get(p));
+            SgeSchemas.validate(SgeSchemas.F15_DETAIL, detail);
+            documents.add(new Document(FileNames.part(header, "F15", p + 1, parts.size()), detail));
+        }
+        return new Documents(bills.size(), documents);
     }
 
     private List<InterventionBill> bills(String supplierId, Instant from, Instant to) {
@@ -115,7 +120,7 @@ public class F15Files implements FlowContent {
                 .element("Libelle_Flux", "Donnees de facturation des PRM")
                 .element("Version_XSD", XSD_VERSION)
                 .element("Identifiant_Emetteur", header.issuer())
-                .element("Identifiant_Destinataire", header.receiver())
+                .element("Identifiant_Destinataire", header.receiverEic())
                 .element("Date_Creation", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         header.createdAt().atZone(PARIS).withNano(0)))
                 .element("Identifiant_Contrat", header.contract())

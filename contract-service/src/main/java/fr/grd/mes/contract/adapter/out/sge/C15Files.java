@@ -3,6 +3,7 @@ package fr.grd.mes.contract.adapter.out.sge;
 import fr.grd.mes.contract.application.DeliveryPointReferential;
 import fr.grd.mes.contract.domain.DeliveryPoint;
 import fr.grd.mes.contract.domain.PerimeterEntry;
+import fr.grd.mes.support.flowfile.FileNames;
 import fr.grd.mes.support.flowfile.FlowContent;
 import fr.grd.mes.support.flowfile.SgeSchemas;
 import fr.grd.mes.support.flowfile.XmlDocument;
@@ -79,20 +80,31 @@ public class C15Files implements FlowContent {
         if (entries.isEmpty()) {
             return new Documents(0, List.of());
         }
+        List<List<Entry>> parts = FileNames.parts(entries, header.maxRecordsPerFile());
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            byte[] bytes = document(header, parts.get(p));
+            SgeSchemas.validate(SgeSchemas.C15, bytes);
+            documents.add(new Document(FileNames.part(header, "C15", p + 1, parts.size()), bytes));
+        }
+        return new Documents(entries.size(), documents);
+    }
+
+    private static byte[] document(FileHeader header, List<Entry> entries) {
         XmlDocument xml = new XmlDocument("C15");
         xml.open("En_Tete_Flux")
                 .element("Identifiant_Flux", "C15")
                 .element("Libelle_Flux", "Description de la situation contractuelle des PRM du segment C5")
                 .element("Version_XSD", XSD_VERSION)
                 .element("Identifiant_Emetteur", header.issuer())
-                .element("Identifiant_Destinataire", header.receiver())
+                .element("Identifiant_Destinataire", header.receiverEic())
                 .element("Date_Creation", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         header.createdAt().atZone(PARIS).withNano(0)))
                 .close();
         xml.open("Contrat")
                 .element("Identifiant", header.contract())
                 .element("Nature_Contrat", "GRD-F")
-                .element("Code_EIC_Responsable_Equilibre", eicOf(header.receiver()))
+                .element("Code_EIC_Responsable_Equilibre", header.receiverEic())
                 .close();
         for (Entry e : entries) {
             DeliveryPoint point = e.point();
@@ -144,10 +156,7 @@ public class C15Files implements FlowContent {
                     .close();
             xml.close();
         }
-        byte[] bytes = xml.toBytes();
-        SgeSchemas.validate(SgeSchemas.C15, bytes);
-        return new Documents(entries.size(), List.of(new Document(header.issuer() + "_C15_" + header.receiver() + "_"
-                + String.format("%05d", header.sequence()) + ".xml", bytes)));
+        return xml.toBytes();
     }
 
     private List<Entry> entries(String supplierId, Instant from, Instant to) {
@@ -164,12 +173,6 @@ public class C15Files implements FlowContent {
                         .map(entry -> new Entry(point, entry)))
                 .sorted(Comparator.comparing((Entry e) -> e.entry().recordedAt()).thenComparing(e -> e.point().getId()))
                 .toList();
-    }
-
-    /** The supplier's EIC code (16 characters), derived from its id until a supplier registry exists. */
-    static String eicOf(String supplierId) {
-        String letters = supplierId.toUpperCase().replaceAll("[^A-Z0-9]", "");
-        return ("17X" + letters + "0000000000000").substring(0, 15) + "X";
     }
 
     private static String truncate(String value, int max) {

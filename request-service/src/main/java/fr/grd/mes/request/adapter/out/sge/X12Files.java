@@ -5,6 +5,7 @@ import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.request.domain.CaseStatus;
 import fr.grd.mes.request.domain.Milestone;
 import fr.grd.mes.request.domain.MilestoneCode;
+import fr.grd.mes.support.flowfile.FileNames;
 import fr.grd.mes.support.flowfile.FlowContent;
 import fr.grd.mes.support.flowfile.SgeSchemas;
 import fr.grd.mes.support.flowfile.XmlDocument;
@@ -66,13 +67,24 @@ public class X12Files implements FlowContent {
         if (cases.isEmpty()) {
             return new Documents(0, List.of());
         }
+        List<List<Case>> parts = FileNames.parts(cases, header.maxRecordsPerFile());
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            byte[] bytes = document(header, parts.get(p));
+            SgeSchemas.validate(SgeSchemas.X12, bytes);
+            documents.add(new Document(FileNames.part(header, "X12", p + 1, parts.size()), bytes));
+        }
+        return new Documents(cases.size(), documents);
+    }
+
+    private static byte[] document(FileHeader header, List<Case> cases) {
         XmlDocument xml = new XmlDocument("affaires");
         xml.open("enteteFlux")
                 .element("idFlux", "X12")
                 .element("libelle", "Suivi des affaires initiées par le fournisseur")
                 .element("versionXsd", "2.0.0")
                 .element("idEmetteur", header.issuer())
-                .element("idDestinataire", header.receiver())
+                .element("idDestinataire", header.receiverEic())
                 .element("dateCreation", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         header.createdAt().atZone(PARIS).withNano(0)))
                 .close();
@@ -109,12 +121,8 @@ public class X12Files implements FlowContent {
             xml.close().close();
             xml.close();
         }
-        byte[] bytes = xml.toBytes();
-        SgeSchemas.validate(SgeSchemas.X12, bytes);
-        return new Documents(cases.size(), List.of(new Document(header.issuer() + "_X12_" + header.receiver() + "_"
-                + String.format("%05d", header.sequence()) + ".xml", bytes)));
+        return xml.toBytes();
     }
-
     /** The date a milestone takes effect: the intervention date for CPRE, the appointment for INPL. */
     private static LocalDate effectiveDate(Case c, Milestone m) {
         if (m.code() == MilestoneCode.CPRE && c.getEffectiveInterventionDate() != null) {
