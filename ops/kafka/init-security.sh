@@ -19,6 +19,7 @@ for t in mes.requests mes.appointments mes.interventions sge.requests sge.reques
   topic "$t"
 done
 topic ref.delivery-points --config cleanup.policy=compact
+topic ref.suppliers --config cleanup.policy=compact
 for supplier in $SUPPLIERS; do
   for flow in tracking contractual billing summary; do topic "supplier.$supplier.$flow"; done
 done

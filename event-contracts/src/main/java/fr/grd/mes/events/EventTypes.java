@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String INTERVENTION_COMPLETED = "InterventionCompleted";
     public static final String CLIENT_ABSENT = "ClientAbsent";
     public static final String DELIVERY_POINT_CHANGED = "DeliveryPointChanged";
+    public static final String SUPPLIER_REGISTERED = "SupplierRegistered";
     public static final String TRACKING_RECORD = "SupplierTrackingRecord";
     public static final String CONTRACTUAL_RECORD = "SupplierContractualRecord";
     public static final String BILLING_RECORD = "SupplierBillingRecord";
@@ -39,6 +40,7 @@ public final class EventTypes {
             Map.entry(INTERVENTION_COMPLETED, InterventionCompleted.class),
             Map.entry(CLIENT_ABSENT, ClientAbsent.class),
             Map.entry(DELIVERY_POINT_CHANGED, DeliveryPointChanged.class),
+            Map.entry(SUPPLIER_REGISTERED, SupplierRegistered.class),
             Map.entry(TRACKING_RECORD, TrackingRecord.class),
             Map.entry(CONTRACTUAL_RECORD, ContractualRecord.class),
             Map.entry(BILLING_RECORD, BillingRecord.class),

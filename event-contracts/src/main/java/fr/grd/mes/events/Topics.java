@@ -15,6 +15,8 @@ public final class Topics {
     public static final String INTERVENTIONS = "mes.interventions";
     /** Writer: contract-service. Key: PdL. Compacted: the latest DeliveryPointChanged per PdL. */
     public static final String DELIVERY_POINTS = "ref.delivery-points";
+    /** The supplier registry, latest registration per supplier (compacted). */
+    public static final String SUPPLIERS = "ref.suppliers";
 
     /**
      * Simulation control only (never in production): ClockAdvanced, written by whichever service received the
@@ -33,7 +35,7 @@ public final class Topics {
     /** Writer: contract-service. Key: amendment id. The "Avenant L. 342-2" lifecycle. */
     public static final String AMENDMENTS = "contract.amendments";
 
-    public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS,
+    public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS, SUPPLIERS,
             SGE_REQUESTS, SGE_REQUESTS_REJECTED, AMENDMENTS);
 
     private Topics() {

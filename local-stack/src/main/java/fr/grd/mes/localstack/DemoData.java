@@ -37,6 +37,13 @@ public final class DemoData {
     }
 
     public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
+        // the supplier registry: the names the SGE files give each demo supplier (demo EICs and GRD-F contracts)
+        var identity = fr.grd.mes.support.flowfile.SupplierIdentity.derived();
+        for (String supplier : SUPPLIERS) {
+            put(stack.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplier, Map.of("displayName",
+                    "Fournisseur " + supplier.substring(supplier.indexOf('-') + 1), "eic", identity.eicOf(supplier),
+                    "grdfContract", identity.contractOf(supplier)));
+        }
         String[] states = {"COUP", "COUP", "LIMI", "COUP", "LIMI", "ALIM"};
         for (int i = 0; i < PDLS.size(); i++) {
             if (exists(stack.url(Service.CONTRACT) + "/api/v1/delivery-points/" + PDLS.get(i))) {

@@ -37,6 +37,29 @@ public final class CaseFixture {
         return pdl;
     }
 
+    /**
+     * Registers the supplier in contract-service's registry (EIC and GRD-F contract of the real form, derived
+     * from its id for the tests) and waits until request- and billing-service, which name its files, know it.
+     */
+    public static void registerSupplier(TestStack stack, String supplierId) {
+        var identity = fr.grd.mes.support.flowfile.SupplierIdentity.derived();
+        registerSupplier(stack, supplierId, identity.eicOf(supplierId), identity.contractOf(supplierId));
+    }
+
+    /** Registers the supplier with the given EIC and GRD-F contract, then waits as above. */
+    public static void registerSupplier(TestStack stack, String supplierId, String eic, String contract) {
+        var response = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplierId, Map.of(
+                "displayName", "Fournisseur " + supplierId, "eic", eic, "grdfContract", contract));
+        if (response.status() != 200) {
+            throw new IllegalStateException("registering " + supplierId + " failed: " + response.raw());
+        }
+        for (Service service : List.of(Service.REQUEST, Service.BILLING)) {
+            var projection = stack.services.context(service).getBean(fr.grd.mes.support.projection.SupplierProjection.class);
+            await().until(() -> projection.find(supplierId).map(r -> r.eic().equals(eic)
+                    && r.grdfContract().equals(contract)).orElse(false));
+        }
+    }
+
     public static Map<String, Object> request(String pdl, String supplierId, String version, LocalDate date,
                                               String slot) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -163,7 +163,7 @@ class HttpFuzzIT {
     void acceptedTextAlwaysMakesValidFlowFiles(@ForAll("hostileTexts") String text,
                                                @ForAll("requestTextFields") String field) throws Exception {
         TestStack stack = TestStack.get();
-        SupplierFiles files = new SupplierFiles(stack, "FOURN-FUZZTXT", "ZONE-FUZZTXT");
+        SupplierFiles files = fuzzSupplier(stack);
         String pdl = CaseFixture.deliveryPoint(stack, "ZONE-FUZZTXT", "COUP");
         Map<String, Object> body = new LinkedHashMap<>(CaseFixture.request(pdl, files.supplier, "STANDARD",
                 new fr.grd.mes.support.time.BusinessCalendar().addBusinessDays(java.time.LocalDate.now(
@@ -188,6 +188,15 @@ class HttpFuzzIT {
         assertThat(export.status()).as(export.raw()).isEqualTo(201);
         files.checkedEntries("X12", export.body().get("fileName").asString());
         FLOW_FILES_CHECKED.incrementAndGet();
+    }
+
+    private static SupplierFiles fuzzSupplierFiles;
+
+    private static synchronized SupplierFiles fuzzSupplier(TestStack stack) {
+        if (fuzzSupplierFiles == null) {
+            fuzzSupplierFiles = new SupplierFiles(stack, "FOURN-FUZZTXT", "ZONE-FUZZTXT");
+        }
+        return fuzzSupplierFiles;
     }
 
     @Provide

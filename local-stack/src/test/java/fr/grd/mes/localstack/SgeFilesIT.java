@@ -143,4 +143,42 @@ class SgeFilesIT {
             cases.forEach(caseId -> assertThat(all).contains(caseId));
         }
     }
+
+    /** The files take the supplier's names from the registry, never from its id; an unregistered supplier gets none. */
+    @Test
+    void fileNamesAndHeadersComeFromTheSupplierRegistry() throws Exception {
+        SupplierFiles registered = new SupplierFiles(stack, "FOURN-REG", "ZONE-REG", "17X100A100R0139K", "GRD-F139");
+        String caseId = registered.completedCase("COMPLETED");
+        stack.clock.advance(Duration.ofMinutes(1));
+        for (String flow : SupplierFiles.FLOWS) {
+            Http.Response created = registered.export(flow);
+            assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
+            String fileName = created.body().get("fileName").asString();
+            assertThat(fileName).startsWith(SupplierFiles.ISSUER + "_" + flow + "_17X100A100R0139K_")
+                    .doesNotContain("FOURNREG");
+            if (!"X12".equals(flow)) {
+                assertThat(fileName).contains("_GRD-F139_" + SupplierFiles.DIR + "_");
+            }
+            assertThat(registered.checkedEntries(flow, fileName)).contains(caseId)
+                    .contains("17X100A100R0139K");
+        }
+        // the registry as an operator and as the supplier sees it; the flow key is never shown
+        Http.Response mine = Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
+                registered.token);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().get("grdfContract").asString()).isEqualTo("GRD-F139");
+        assertThat(Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + SUPPLIER, registered.token)
+                .status()).as("another supplier's registration").isEqualTo(404);
+        Http.Response bad = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
+                Map.of("displayName", "x", "eic", "17X-TOO-SHORT", "grdfContract", "GRD-F139", "flowEncryptionKey", "AAAA"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").toString()).contains("eic", "flowEncryptionKey");
+
+        // a supplier nobody registered: its files cannot be named, so none is made
+        String stranger = stack.issuer.mint("stranger", List.of("SUPPLIER"), "FOURN-UNREG", Duration.ofHours(1));
+        Http.Response refused = Http.post(stack.services.url(Service.BILLING) + "/api/v1/suppliers/FOURN-UNREG/files/F15",
+                Map.of(), stranger);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString()).contains("supplier registry");
+    }
 }

@@ -51,12 +51,25 @@ final class SupplierFiles {
     final String token;
     private final String zone;
 
+    private final String eic;
+    private final String contract;
+
+    /** A supplier registered with names of the real form derived from its id. */
     SupplierFiles(TestStack stack, String supplier, String zone) {
+        this(stack, supplier, zone, fr.grd.mes.support.flowfile.SupplierIdentity.derived().eicOf(supplier),
+                fr.grd.mes.support.flowfile.SupplierIdentity.derived().contractOf(supplier));
+    }
+
+    /** A supplier registered in contract-service's registry with this EIC and GRD-F contract. */
+    SupplierFiles(TestStack stack, String supplier, String zone, String eic, String contract) {
         this.stack = stack;
         this.supplier = supplier;
         this.zone = zone;
+        this.eic = eic;
+        this.contract = contract;
         this.token = stack.issuer.mint(supplier.toLowerCase() + "-user", List.of("SUPPLIER"), supplier,
                 Duration.ofHours(2));
+        CaseFixture.registerSupplier(stack, supplier, eic, contract);
     }
 
     static Service serviceOf(String flow) {
@@ -138,13 +151,13 @@ final class SupplierFiles {
         return StreamSupport.stream(list.body().spliterator(), false).toList();
     }
 
-    /** The supplier's EIC and contract as the files name them (derived stand-ins until the registry exists). */
+    /** The supplier's EIC and contract as registered by {@link CaseFixture#registerSupplier}. */
     String receiverEic() {
-        return fr.grd.mes.support.flowfile.SupplierIdentity.derived().eicOf(supplier);
+        return eic;
     }
 
     String contract() {
-        return fr.grd.mes.support.flowfile.SupplierIdentity.derived().contractOf(supplier);
+        return contract;
     }
 
     /** The zip name's pattern of CONVENTIONS.md for this supplier's file {@code seq} of {@code flow}. */

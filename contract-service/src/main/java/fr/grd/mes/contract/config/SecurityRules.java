@@ -10,7 +10,10 @@ import static fr.grd.mes.support.security.Roles.PORTAL;
 import static fr.grd.mes.support.security.Roles.SUPPLIER;
 import static fr.grd.mes.support.security.Roles.TECHNICIAN;
 
-/** The referential is the distributor's: loaded by the desk; suppliers see only their perimeter entries. */
+/**
+ * The referential is the distributor's: loaded by the desk; suppliers see only their perimeter entries and their
+ * own registration; the desk registers suppliers.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityRules {
     @Bean
@@ -20,6 +23,9 @@ public class SecurityRules {
             rules.requestMatchers(HttpMethod.PUT, "/api/v1/delivery-points/*").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/perimeter/*").hasAnyRole(SUPPLIER, OPERATOR);
             rules.requestMatchers("/api/v1/amendments", "/api/v1/amendments/**").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.PUT, "/api/v1/suppliers/*").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*").hasAnyRole(SUPPLIER, OPERATOR);
         };
     }
 }

@@ -154,10 +154,13 @@ public class MesSupportAutoConfiguration {
         }
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(fr.grd.mes.support.flowfile.FlowFileExporter.class);
         return new fr.grd.mes.support.flowfile.FlowFileExporter(mongo, contents, clock, issuer,
-                identity.getIfAvailable(fr.grd.mes.support.flowfile.SupplierIdentity::derived), regionalDirection,
+                identity.getObject(), regionalDirection,
                 maxRecordsPerFile, holds, flow -> {
             metrics.counter("mes.flow.records.set.aside", "flow", flow).increment();
             log.warn("a {} record could not be written into a flow file and is held for an operator", flow);
+        }, (flow, supplier) -> {
+            metrics.counter("mes.flow.exports.unregistered", "flow", flow).increment();
+            log.warn("the daily {} file of {} waits: the supplier is not in the supplier registry", flow, supplier);
         });
     }
 
@@ -204,6 +207,12 @@ public class MesSupportAutoConfiguration {
                                     TopicProvisioner topics, EventJson json,
                                     @Value("${spring.application.name}") String serviceName) {
         return new ClockController(clock, kafka, topics, json, serviceName);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${mes.projections.suppliers:false}")
+    fr.grd.mes.support.projection.SupplierProjection supplierProjection(MongoTemplate mongo, EventJson json) {
+        return new fr.grd.mes.support.projection.SupplierProjection(mongo, json);
     }
 
     @Bean

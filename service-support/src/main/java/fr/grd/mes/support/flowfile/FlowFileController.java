@@ -52,9 +52,13 @@ public class FlowFileController {
         if (!exporter.flows().contains(flow)) {
             throw new NotFoundException("this service produces the flows " + exporter.flows() + ", not " + flow);
         }
-        return exporter.export(supplierId, flow, clock.instant())
-                .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file)))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+        try {
+            return exporter.export(supplierId, flow, clock.instant())
+                    .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file)))
+                    .orElseGet(() -> ResponseEntity.noContent().build());
+        } catch (SupplierIdentity.Unregistered unregistered) {
+            throw new fr.grd.mes.support.web.ConflictException(unregistered.getMessage());
+        }
     }
 
     @GetMapping("/{fileName:.+\\.zip}")

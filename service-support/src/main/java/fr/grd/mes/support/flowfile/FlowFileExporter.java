@@ -38,6 +38,7 @@ public class FlowFileExporter {
     private final String issuer;
     private final FlowHolds holds;
     private final java.util.function.Consumer<String> onHeld;
+    private final java.util.function.BiConsumer<String, String> onUnregistered;
     private final SupplierIdentity identity;
     private final String regionalDirection;
     private final int maxRecordsPerFile;
@@ -47,10 +48,12 @@ public class FlowFileExporter {
      * @param regionalDirection the distributor's regional direction code (4 digits) in C15 and F15 names
      * @param maxRecordsPerFile records (PRMs, cases) an inner file holds at most before the flow is split
      * @param onHeld            told the flow of each record set aside (a metric, a log line)
+     * @param onUnregistered    told (flow, supplier) when a daily file waits for the supplier's registration
      */
     public FlowFileExporter(MongoTemplate mongo, List<FlowContent> contents, Clock clock, String issuer,
                             SupplierIdentity identity, String regionalDirection, int maxRecordsPerFile,
-                            FlowHolds holds, java.util.function.Consumer<String> onHeld) {
+                            FlowHolds holds, java.util.function.Consumer<String> onHeld,
+                            java.util.function.BiConsumer<String, String> onUnregistered) {
         this.mongo = mongo;
         this.contents = List.copyOf(contents);
         this.clock = clock;
@@ -60,6 +63,7 @@ public class FlowFileExporter {
         this.maxRecordsPerFile = maxRecordsPerFile;
         this.holds = holds;
         this.onHeld = onHeld;
+        this.onUnregistered = onUnregistered;
     }
 
     public FlowHolds holds() {
@@ -207,7 +211,12 @@ public class FlowFileExporter {
             Set<String> suppliers = new java.util.TreeSet<>(content.suppliersWithRecords(from, until));
             suppliers.addAll(holds.suppliersWithReleased(content.flow()));
             for (String supplier : suppliers) {
-                files += export(supplier, content.flow(), until).isPresent() ? 1 : 0;
+                try {
+                    files += export(supplier, content.flow(), until).isPresent() ? 1 : 0;
+                } catch (SupplierIdentity.Unregistered unregistered) {
+                    // the next daily run (or an on-demand export) sends it once the supplier is registered
+                    onUnregistered.accept(content.flow(), supplier);
+                }
             }
         }
         return files;

@@ -1,17 +1,25 @@
 package fr.grd.mes.support.flowfile;
 
 /**
- * A supplier as the SGE files name it: its EIC code (16 characters) and its GRD-F contract reference. The
- * supplier registry of issue 16 is to provide these; until it exists, {@link #derived()} builds stand-in values
- * from the supplier id (documented as such in the README), so that the file names already have their real form.
+ * A supplier as the SGE files name it: its EIC code (16 characters) and its GRD-F contract reference, from the
+ * supplier registry (contract-service; the other services keep a projection of it). A supplier that is not
+ * registered gets no file: {@link Unregistered}.
  */
 public interface SupplierIdentity {
+
+    /** The supplier is not in the registry: its files cannot be named. */
+    final class Unregistered extends RuntimeException {
+        public Unregistered(String supplierId) {
+            super("supplier " + supplierId + " is not in the supplier registry (PUT /api/v1/suppliers/" + supplierId
+                    + " on contract-service): its files cannot be named");
+        }
+    }
 
     String eicOf(String supplierId);
 
     String contractOf(String supplierId);
 
-    /** Stand-in values of the form of the real ones, derived from the supplier id (no registry yet). */
+    /** Values of the real form derived from a supplier id: demo data and tests only, never the files' source. */
     static SupplierIdentity derived() {
         return new SupplierIdentity() {
             @Override

@@ -1,6 +1,5 @@
 package fr.grd.mes.support.kafka;
 
-import fr.grd.mes.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
@@ -36,7 +35,8 @@ public class TopicProvisioner {
 
     public NewTopic describe(String topic) {
         TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas);
-        if (Topics.DELIVERY_POINTS.equals(topic)) {
+        if (fr.grd.mes.events.TopicCatalog.specOf(topic).map(fr.grd.mes.events.TopicCatalog.TopicSpec::compacted)
+                .orElse(false)) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         return builder.build();
