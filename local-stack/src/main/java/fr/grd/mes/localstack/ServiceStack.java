@@ -124,6 +124,37 @@ public final class ServiceStack implements AutoCloseable {
         return console;
     }
 
+    private ConfigurableApplicationContext supplierFiles;
+
+    /**
+     * Starts the SFTP delivery of the suppliers' files (supplier-files) against the running services, with its
+     * FILES-role token; {@code sftpPort} 0 picks a free port.
+     */
+    public synchronized ConfigurableApplicationContext startSupplierFiles(int sftpPort, int httpPort,
+                                                                          java.nio.file.Path dataDir, String token,
+                                                                          List<String> args) {
+        if (supplierFiles != null) {
+            return supplierFiles;
+        }
+        List<String> all = new ArrayList<>(List.of("--server.port=" + httpPort, "--mes.delivery.sftp-port=" + sftpPort,
+                "--mes.delivery.data-dir=" + dataDir.toAbsolutePath(), "--mes.delivery.token=" + token,
+                "--mes.delivery.request-service=" + url(Service.REQUEST),
+                "--mes.delivery.billing-service=" + url(Service.BILLING),
+                "--mes.delivery.contract-service=" + url(Service.CONTRACT)));
+        all.addAll(args);
+        supplierFiles = fr.grd.mes.files.SupplierFilesApplication.builder().logStartupInfo(false)
+                .run(all.toArray(String[]::new));
+        return supplierFiles;
+    }
+
+    /** The SFTP port of the running delivery. */
+    public int sftpPort() {
+        if (supplierFiles == null) {
+            throw new IllegalStateException("supplier-files is not running");
+        }
+        return supplierFiles.getBean(fr.grd.mes.files.SftpEndpoint.class).port();
+    }
+
     public String consoleUrl() {
         if (console == null) {
             throw new IllegalStateException("the operator console is not running");
@@ -163,6 +194,10 @@ public final class ServiceStack implements AutoCloseable {
         if (console != null) {
             console.close();
             console = null;
+        }
+        if (supplierFiles != null) {
+            supplierFiles.close();
+            supplierFiles = null;
         }
         for (Service service : List.of(Service.BILLING, Service.SCHEDULING, Service.REQUEST, Service.CONTRACT)) {
             stop(service);

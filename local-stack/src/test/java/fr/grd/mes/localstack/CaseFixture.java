@@ -48,8 +48,16 @@ public final class CaseFixture {
 
     /** Registers the supplier with the given EIC and GRD-F contract, then waits as above. */
     public static void registerSupplier(TestStack stack, String supplierId, String eic, String contract) {
-        var response = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplierId, Map.of(
-                "displayName", "Fournisseur " + supplierId, "eic", eic, "grdfContract", contract));
+        registerSupplier(stack, supplierId, eic, contract, Map.of());
+    }
+
+    /** … with more registry fields ({@code sshPublicKey}, {@code flowEncryptionKey}). */
+    public static void registerSupplier(TestStack stack, String supplierId, String eic, String contract,
+                                        Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("displayName", "Fournisseur " + supplierId, "eic", eic,
+                "grdfContract", contract));
+        body.putAll(more);
+        var response = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplierId, body);
         if (response.status() != 200) {
             throw new IllegalStateException("registering " + supplierId + " failed: " + response.raw());
         }

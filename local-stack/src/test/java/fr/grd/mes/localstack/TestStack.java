@@ -55,6 +55,13 @@ public final class TestStack {
                         "--mes.files.max-records-per-file=" + MAX_RECORDS_PER_FILE, "--mes.outbox.poll-millis=100",
                         "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"))
                 .startAll();
+        try {
+            services.startSupplierFiles(0, 0, java.nio.file.Files.createTempDirectory("mes-supplier-files"),
+                    issuer.mint("supplier-files", List.of("FILES"), null, java.time.Duration.ofDays(1)),
+                    List.of("--mes.delivery.mirror-period=PT0.3S"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 

@@ -80,6 +80,11 @@ public class SupplierRegistry implements SupplierIdentity {
         return find(supplierId).orElseThrow(() -> new NotFoundException("supplier " + supplierId + " is not registered"));
     }
 
+    /** The supplier's flow-encryption key (base64), if it has one: the files delivery's only way to it. */
+    public Optional<String> flowKey(String supplierId) {
+        return Optional.ofNullable(store.mongo().findById(supplierId, Document.class, KEYS)).map(d -> d.getString("aes256"));
+    }
+
     public List<Supplier> all() {
         return store.mongo().findAll(Supplier.class, COLLECTION);
     }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import static fr.grd.mes.support.security.Roles.FILES;
 import static fr.grd.mes.support.security.Roles.OPERATOR;
 import static fr.grd.mes.support.security.Roles.PORTAL;
 import static fr.grd.mes.support.security.Roles.SUPPLIER;
@@ -23,7 +24,8 @@ public class SecurityRules {
             rules.requestMatchers(HttpMethod.PUT, "/api/v1/delivery-points/*").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/perimeter/*").hasAnyRole(SUPPLIER, OPERATOR);
             rules.requestMatchers("/api/v1/amendments", "/api/v1/amendments/**").hasRole(OPERATOR);
-            rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers").hasAnyRole(OPERATOR, FILES);
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/flow-key").hasRole(FILES);
             rules.requestMatchers(HttpMethod.PUT, "/api/v1/suppliers/*").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*").hasAnyRole(SUPPLIER, OPERATOR);
         };

@@ -46,6 +46,8 @@ public class MesSecurityConfiguration {
                     rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/asyncapi/**", "/schemas/**")
                             .authenticated();
                     rules.requestMatchers("/api/v1/flow-holds", "/api/v1/flow-holds/**").hasRole(Roles.OPERATOR);
+                    rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/files", "/api/v1/suppliers/*/files/**")
+                            .hasAnyRole(Roles.SUPPLIER, Roles.OPERATOR, Roles.FILES);
                     rules.requestMatchers("/api/v1/suppliers/*/files", "/api/v1/suppliers/*/files/**")
                             .hasAnyRole(Roles.SUPPLIER, Roles.OPERATOR);
                     serviceRules.orderedStream().forEach(service -> service.apply(rules));

@@ -48,6 +48,13 @@ public class SupplierController {
         return registry.get(supplierId).snapshot();
     }
 
+    /** The supplier's AES-256 flow key (base64), for the files delivery only (FILES role); 404 when none. */
+    @GetMapping("/{supplierId}/flow-key")
+    public java.util.Map<String, String> flowKey(@PathVariable String supplierId) {
+        return java.util.Map.of("aes256", registry.flowKey(supplierId).orElseThrow(() ->
+                new fr.grd.mes.support.web.NotFoundException("supplier " + supplierId + " has no flow key")));
+    }
+
     @GetMapping
     public List<SupplierRegistered> all() {
         return registry.all().stream().map(Supplier::snapshot).toList();
