@@ -36,14 +36,43 @@ public final class DemoData {
         this.token = token;
     }
 
-    public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
-        // the supplier registry: the names the SGE files give each demo supplier (demo EICs and GRD-F contracts)
+    /**
+     * The supplier registry: the names the SGE files give each demo supplier (demo EICs and GRD-F contracts), and,
+     * when {@code keys} is given, each supplier's SSH key and AES-256 flow key, made once under {@code keys/<id>/}
+     * (the private key for the supplier's sftp, the flow key in hex for its openssl).
+     */
+    void register(java.nio.file.Path keys) throws IOException, InterruptedException {
         var identity = fr.grd.mes.support.flowfile.SupplierIdentity.derived();
         for (String supplier : SUPPLIERS) {
-            put(stack.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplier, Map.of("displayName",
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("displayName",
                     "Fournisseur " + supplier.substring(supplier.indexOf('-') + 1), "eic", identity.eicOf(supplier),
                     "grdfContract", identity.contractOf(supplier)));
+            if (keys != null) {
+                SupplierKeys made = SupplierKeys.loadOrCreate(keys.resolve(supplier), supplier);
+                body.put("sshPublicKey", made.sshPublicKey());
+                body.put("flowEncryptionKey", made.flowKeyBase64());
+            }
+            put(stack.url(Service.CONTRACT) + "/api/v1/suppliers/" + supplier, body);
         }
+    }
+
+    /** Registers the demo suppliers' keys and says how each fetches and decrypts its files. */
+    String supplierAccess(java.nio.file.Path keys, int sftpPort) throws IOException, InterruptedException {
+        register(keys);
+        StringBuilder out = new StringBuilder("\nSuppliers fetch their F15, C15 and X12 files by SFTP (keys under ")
+                .append(keys).append("):\n");
+        for (String supplier : SUPPLIERS) {
+            java.nio.file.Path dir = keys.resolve(supplier).toAbsolutePath();
+            out.append("  sftp -i ").append(dir.resolve("id_ecdsa")).append(" -P ").append(sftpPort)
+                    .append(" -o StrictHostKeyChecking=accept-new ").append(supplier).append("@localhost\n");
+        }
+        out.append("  decrypt a file: f=<file>.zip; k=$(cat ").append(keys.toAbsolutePath()).append("/FOURN-ALPHA/flow-key.hex);")
+                .append(" iv=$(head -c16 $f | od -An -tx1 | tr -d ' \\n'); tail -c +17 $f | openssl enc -d -aes-256-cbc -K $k -iv $iv > plain.zip\n");
+        return out.toString();
+    }
+
+    public void load(LocalDate today, BusinessCalendar calendar) throws IOException, InterruptedException {
+        register(null);
         String[] states = {"COUP", "COUP", "LIMI", "COUP", "LIMI", "ALIM"};
         for (int i = 0; i < PDLS.size(); i++) {
             if (exists(stack.url(Service.CONTRACT) + "/api/v1/delivery-points/" + PDLS.get(i))) {

@@ -90,7 +90,13 @@ public final class LocalStack {
                 List.of(issuer.consoleArgument()));
 
         BusinessCalendar calendar = new BusinessCalendar();
-        new DemoData(services, issuer.distributorToken()).load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
+        DemoData demo = new DemoData(services, issuer.distributorToken());
+        demo.load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
+        int sftpPort = Integer.parseInt(setting("SUPPLIER_FILES_SFTP_PORT", "2222"));
+        services.startSupplierFiles(sftpPort, Integer.parseInt(setting("SUPPLIER_FILES_HTTP_PORT", "8085")),
+                dataDir.resolve("supplier-files"), issuer.mint("supplier-files", List.of("FILES"), null,
+                        Duration.ofDays(365)), List.of());
+        System.out.println(demo.supplierAccess(dataDir.resolve("suppliers"), sftpPort));
         printWelcome(services, broker.bootstrap(), mongoPort, clock);
         int simulate = simulatedRequests(args);
         if (simulate > 0) {
@@ -121,7 +127,8 @@ public final class LocalStack {
             for (String topic : wanted) {
                 if (!existing.contains(topic)) {
                     NewTopic t = new NewTopic(topic, 3, (short) 1);
-                    if (topic.equals(Topics.DELIVERY_POINTS)) {
+                    if (fr.grd.mes.events.TopicCatalog.specOf(topic).map(fr.grd.mes.events.TopicCatalog.TopicSpec::compacted)
+                            .orElse(false)) {
                         t.configs(Map.of("cleanup.policy", "compact"));
                     }
                     topics.add(t);

@@ -34,10 +34,11 @@ class ComposeFileTest {
 
     @Test
     void everyPartOfTheSystemIsThereWithItsPort() {
-        Map<String, String> ports = Map.of("kafka", "9092:9092", "mongo", "27017:27017",
-                "request-service", "8081:8081", "scheduling-service", "8082:8082", "billing-service", "8083:8083",
-                "contract-service", "8084:8084", "prometheus", "9090:9090", "grafana", "3000:3000",
-                "operator-console", "8080:8080");
+        Map<String, String> ports = Map.ofEntries(Map.entry("kafka", "9092:9092"), Map.entry("mongo", "27017:27017"),
+                Map.entry("request-service", "8081:8081"), Map.entry("scheduling-service", "8082:8082"),
+                Map.entry("billing-service", "8083:8083"), Map.entry("contract-service", "8084:8084"),
+                Map.entry("prometheus", "9090:9090"), Map.entry("grafana", "3000:3000"),
+                Map.entry("operator-console", "8080:8080"), Map.entry("supplier-files", "2222:2222"));
         java.util.Set<String> expected = new java.util.HashSet<>(ports.keySet());
         expected.add("kafka-init");
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);

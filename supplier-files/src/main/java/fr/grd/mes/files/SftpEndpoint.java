@@ -64,7 +64,7 @@ public class SftpEndpoint implements SmartLifecycle {
             server = SshServer.setUpDefaultServer();
             server.setHost("0.0.0.0");
             server.setPort(properties.sftpPort());
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(properties.dataDir().resolve("sftp-host-key")));
+            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(properties.hostKey()));
             server.setPasswordAuthenticator(null);
             server.setKeyboardInteractiveAuthenticator(null);
             server.setPublickeyAuthenticator((username, key, session) -> {
