@@ -95,7 +95,7 @@ public final class DaySimulation {
             body.put("version", version);
             body.put("client", Map.of("name", "Client " + i, "phone", "+33 6 00 00 " + String.format("%02d %02d", i / 100 % 100, i % 100)));
             body.put("appointment", Map.of("date", date.toString(), "slot", random.nextBoolean() ? "AM" : "PM"));
-            body.put("additionalServices", random.nextInt(10) == 0 ? List.of("F180") : List.of());
+            body.put("additionalServices", random.nextInt(10) == 0 ? List.of("RELEVE-SPE") : List.of());
             body.put("externalReference", "SIM-" + run + "-" + i);
             JsonNode created = submitWhenKnown(body);
             cases.add(new SimCase(created.get("caseId").asString(), supplier, version));

@@ -57,6 +57,7 @@ public final class ServiceStack implements AutoCloseable {
     private final Map<Service, Integer> requestedPorts;
     private final List<String> extraArgs;
     private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> assignedPorts = new EnumMap<>(Service.class);
     private final Map<Service, List<String>> serviceArgs = new EnumMap<>(Service.class);
     private ConfigurableApplicationContext console;
 
@@ -88,7 +89,9 @@ public final class ServiceStack implements AutoCloseable {
             return running.get(service);
         }
         List<String> args = new ArrayList<>();
-        args.add("--server.port=" + requestedPorts.getOrDefault(service, 0));
+        // a restarted service keeps the port it first got, as a restarted pod keeps its Service's address: the
+        // console and the files delivery were given that URL
+        args.add("--server.port=" + requestedPorts.getOrDefault(service, assignedPorts.getOrDefault(service, 0)));
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         args.add("--spring.mongodb.uri=" + mongoUri);
         args.add("--mes.clock.control=true");
@@ -99,6 +102,7 @@ public final class ServiceStack implements AutoCloseable {
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
         running.put(service, context);
+        assignedPorts.put(service, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         return context;
     }
 

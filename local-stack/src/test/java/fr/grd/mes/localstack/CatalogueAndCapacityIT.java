@@ -39,13 +39,13 @@ class CatalogueAndCapacityIT {
                 .reduce((a, b) -> b).orElseThrow();
         List<Map<String, Object>> prestations = StreamSupport.stream(current.get("prestations").spliterator(), false)
                 .map(p -> Map.<String, Object>of("code", p.get("code").asString(), "label", p.get("label").asString(),
-                        "unitPriceExclTax", "F185".equals(p.get("code").asString()) ? "40.00"
+                        "unitPriceExclTax", "VERIF-CPT".equals(p.get("code").asString()) ? "40.00"
                                 : p.get("unitPriceExclTax").asString(),
                         "vatRate", p.get("vatRate").asString()))
                 .toList();
 
         var bad = Http.post(billing, Map.of("effectiveFrom", effective.toString(), "prestations",
-                List.of(Map.of("code", "F185", "label", "x", "unitPriceExclTax", "-1.00", "vatRate", "20"))));
+                List.of(Map.of("code", "VERIF-CPT", "label", "x", "unitPriceExclTax", "-1.00", "vatRate", "20"))));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("prestations[0].unitPriceExclTax");
         var created = Http.post(billing, Map.of("effectiveFrom", effective.toString(), "prestations", prestations));
@@ -56,8 +56,8 @@ class CatalogueAndCapacityIT {
         String zone = "ZONE-CAT";
         CaseFixture.capacity(stack, zone, before, 1, 1);
         CaseFixture.capacity(stack, zone, effective, 1, 1);
-        String early = caseWithF185(zone, before);
-        String late = caseWithF185(zone, effective);
+        String early = caseWithMeterCheck(zone, before);
+        String late = caseWithMeterCheck(zone, effective);
         complete(early, before);
         complete(late, effective);
 
@@ -83,10 +83,10 @@ class CatalogueAndCapacityIT {
         assertThat(planned.get("appointment").get("slot").asString()).isEqualTo("PM");
     }
 
-    private String caseWithF185(String zone, LocalDate date) {
+    private String caseWithMeterCheck(String zone, LocalDate date) {
         String pdl = CaseFixture.deliveryPoint(stack, zone, "COUP");
         Map<String, Object> body = CaseFixture.request(pdl, "FOURN-CAT", "STANDARD", date, "AM");
-        body.put("additionalServices", List.of("F185"));
+        body.put("additionalServices", List.of("VERIF-CPT"));
         var created = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String caseId = created.body().get("caseId").asString();
@@ -107,7 +107,7 @@ class CatalogueAndCapacityIT {
             var lines = Http.get(stack.services.url(Service.BILLING) + "/api/v1/suppliers/FOURN-CAT/billing-lines?caseId="
                     + caseId).body();
             price[0] = StreamSupport.stream(lines.spliterator(), false)
-                    .filter(l -> "F185".equals(l.get("prestationCode").asString()))
+                    .filter(l -> "VERIF-CPT".equals(l.get("prestationCode").asString()))
                     .map(l -> l.get("unitPriceExclTax").asString()).findFirst().orElse(null);
             return price[0] != null;
         });

@@ -24,7 +24,7 @@ class DaySimulationIT {
                 .isPositive();
         assertThat(result.billedLines().getOrDefault("F120B", 0)).isEqualTo(completed);
         assertThat(result.billedLines().getOrDefault("F120X", 0)).isEqualTo(advancedCompleted);
-        assertThat(result.billedLines().getOrDefault("F140", 0)).isEqualTo(absent);
+        assertThat(result.billedLines().getOrDefault("DEPL-VAIN", 0)).isEqualTo(absent);
         assertThat(result.summarySheets()).isEqualTo(advancedCompleted);
         assertThat(result.billedAmounts().getOrDefault("F120B", BigDecimal.ZERO))
                 .isEqualByComparingTo(new BigDecimal("20.00").multiply(BigDecimal.valueOf(completed)));

@@ -267,7 +267,7 @@ class ExpressDecisionChartIT {
     @Test
     void clientAbsentAfterAnAdvancedDateIsBilledTheWastedTripWithoutTheExpressSupplement() {
         Scenario s = new Scenario("COUP");
-        s.conservatory(List.of("F180"));
+        s.conservatory(List.of("RELEVE-SPE"));
         s.escalate();
         s.capacity(s.withinTwoDays, 1, 0);
         s.awaitProposal();
@@ -278,7 +278,7 @@ class ExpressDecisionChartIT {
         JsonNode closed = s.awaitClosed("CPNR");
         assertThat(closed.get("message").asString()).contains("renouveler la demande").contains("obligatoire");
         assertThat(closed.get("outcome").isNull()).isTrue();
-        List<JsonNode> lines = s.awaitBilling(List.of("F140"));
+        List<JsonNode> lines = s.awaitBilling(List.of("DEPL-VAIN"));
         assertThat(total(lines, "amountExclTax")).isEqualTo("30.00");
         assertThat(Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + s.supplier + "/perimeter/"
                 + s.pdl).status()).isEqualTo(404);
@@ -294,15 +294,15 @@ class ExpressDecisionChartIT {
         s.request("STANDARD", date, List.of());
         s.outcome(date, "CLIENT_ABSENT");
         s.awaitClosed("CPNR");
-        assertThat(total(s.awaitBilling(List.of("F140")), "amountExclTax")).isEqualTo("30.00");
+        assertThat(total(s.awaitBilling(List.of("DEPL-VAIN")), "amountExclTax")).isEqualTo("30.00");
     }
 
     @Test
     void otherRequestedPrestationsAreBilledOnTopOfTheForfait() {
         Scenario s = new Scenario("COUP");
         s.capacity(s.withinTwoDays, 1, 0);
-        s.request("STANDARD", s.withinTwoDays, List.of("F180"));
-        List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "38.52", "F120B", "F180");
+        s.request("STANDARD", s.withinTwoDays, List.of("RELEVE-SPE"));
+        List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "38.52", "F120B", "RELEVE-SPE");
         assertThat(total(lines, "vatAmount")).isEqualTo("7.70");
         assertThat(total(lines, "amountInclTax")).isEqualTo("46.22");
     }

@@ -64,7 +64,8 @@ class SgeFilesIT {
             switch (flow) {
                 case "F15" -> assertThat(all).contains("<Id_Affaire>" + first + "</Id_Affaire>",
                         "<Id_Affaire>" + second + "</Id_Affaire>", "<Id_EV>F120B</Id_EV>", "<Montant_HT>20.00</Montant_HT>",
-                        "<Id_EV>F140</Id_EV>", "<Montant_HT>30.00</Montant_HT>");
+                        "<Id_EV>DEPL-VAIN</Id_EV>", "<Montant_HT>30.00</Montant_HT>",
+                        "<Unite_Quantite>UNITE</Unite_Quantite>");
                 case "C15" -> assertThat(all).contains("<Nature_Evenement>MES</Nature_Evenement>",
                         "<Id_Affaire>" + first + "</Id_Affaire>", "<Valeur>24680</Valeur>",
                         "<Etat_Alimentation>ALIM</Etat_Alimentation>").doesNotContain(second);

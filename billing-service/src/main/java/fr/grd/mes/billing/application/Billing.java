@@ -1,6 +1,7 @@
 package fr.grd.mes.billing.application;
 
 import fr.grd.mes.billing.domain.BillingPolicy;
+import fr.grd.mes.billing.domain.ChartRole;
 import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.InterventionBill;
 import fr.grd.mes.events.ClientAbsent;
@@ -44,21 +45,23 @@ public class Billing {
     public void onInterventionCompleted(EventEnvelope<?> envelope, InterventionCompleted done) {
         bill(done.appointmentId(), done.caseId(), done.pdl(), done.supplierId(), "COMPLETED",
                 done.interventionDate(), done.externalReference(),
-                BillingPolicy.codesForCompleted(done.advanced(), done.additionalServices()));
+                BillingPolicy.rolesForCompleted(done.advanced()), done.additionalServices());
     }
 
     public void onClientAbsent(EventEnvelope<?> envelope, ClientAbsent absent) {
         bill(absent.appointmentId(), absent.caseId(), absent.pdl(), absent.supplierId(), "CLIENT_ABSENT",
-                absent.interventionDate(), absent.externalReference(), BillingPolicy.codesForClientAbsent());
+                absent.interventionDate(), absent.externalReference(), BillingPolicy.rolesForClientAbsent(), List.of());
     }
 
     private void bill(String interventionId, String caseId, String pdl, String supplierId, String outcome,
-                      LocalDate interventionDate, String externalReference, List<String> codes) {
+                      LocalDate interventionDate, String externalReference, List<ChartRole> roles,
+                      List<String> additionalServices) {
         if (store.find(interventionId, InterventionBill.class, COLLECTION).isPresent()) {
             return;
         }
         CatalogueVersion version = catalogue.inForceOn(interventionDate).orElseThrow(() ->
                 new IllegalStateException("no catalogue version in force on " + interventionDate));
+        List<String> codes = BillingPolicy.codes(roles, additionalServices, version);
         InterventionBill bill = InterventionBill.price(interventionId, caseId, pdl, supplierId, outcome,
                 interventionDate, clock.instant(), LocalDate.now(clock.withZone(BusinessCalendar.PARIS)),
                 externalReference, codes, version);

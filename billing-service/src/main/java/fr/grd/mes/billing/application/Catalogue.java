@@ -2,7 +2,7 @@ package fr.grd.mes.billing.application;
 
 import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.Prestation;
-import fr.grd.mes.billing.domain.PrestationCodes;
+import fr.grd.mes.billing.domain.ChartRole;
 import fr.grd.mes.support.web.ConflictException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -34,16 +34,24 @@ public class Catalogue {
         this.mongo = mongo;
     }
 
+    /**
+     * The demo catalogue's codes for the roles the public catalogue gives no code (F120B is the public code of the
+     * mise en service on an existing installation); a deployment publishes its own with POST /api/v1/catalogue.
+     */
+    static final String DEMO_EXPRESS_SUPPLEMENT = "F120X";
+    static final String DEMO_WASTED_TRIP = "DEPL-VAIN";
+
     public static CatalogueVersion initialVersion() {
         return new CatalogueVersion("2026-01-01", LocalDate.of(2026, 1, 1), List.of(
-                new Prestation(PrestationCodes.ACCESS_FORFAIT,
+                new Prestation("F120B",
                         "Mise en service sur installation existante avec déplacement - forfait accès à l'électricité",
                         new BigDecimal("20.00"), VAT),
-                new Prestation(PrestationCodes.EXPRESS_SUPPLEMENT, "Supplément version express",
-                        new BigDecimal("25.00"), VAT),
-                new Prestation(PrestationCodes.WASTED_TRIP, "Frais de déplacement vain", new BigDecimal("30.00"), VAT),
-                new Prestation("F180", "Relevé spécial d'index", new BigDecimal("18.52"), VAT),
-                new Prestation("F185", "Vérification du fonctionnement du compteur", new BigDecimal("35.57"), VAT)));
+                new Prestation(DEMO_EXPRESS_SUPPLEMENT, "Supplément version express", new BigDecimal("25.00"), VAT),
+                new Prestation(DEMO_WASTED_TRIP, "Frais de déplacement vain", new BigDecimal("30.00"), VAT),
+                new Prestation("RELEVE-SPE", "Relevé spécial d'index", new BigDecimal("18.52"), VAT),
+                new Prestation("VERIF-CPT", "Vérification du fonctionnement du compteur", new BigDecimal("35.57"), VAT)),
+                java.util.Map.of(ChartRole.ACCESS_FORFAIT, "F120B", ChartRole.EXPRESS_SUPPLEMENT, DEMO_EXPRESS_SUPPLEMENT,
+                        ChartRole.WASTED_TRIP, DEMO_WASTED_TRIP));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -18,19 +18,30 @@ public final class BillingPolicy {
     private BillingPolicy() {
     }
 
-    public static List<String> codesForCompleted(boolean advanced, List<String> additionalServices) {
-        List<String> codes = new ArrayList<>();
-        codes.add(PrestationCodes.ACCESS_FORFAIT);
-        if (advanced) {
-            codes.add(PrestationCodes.EXPRESS_SUPPLEMENT);
-        }
-        if (additionalServices != null) {
-            codes.addAll(additionalServices);
-        }
-        return codes;
+    /** The chart's roles billed for a completed intervention: the forfait, and the supplement if really advanced. */
+    public static List<ChartRole> rolesForCompleted(boolean advanced) {
+        return advanced ? List.of(ChartRole.ACCESS_FORFAIT, ChartRole.EXPRESS_SUPPLEMENT)
+                : List.of(ChartRole.ACCESS_FORFAIT);
     }
 
-    public static List<String> codesForClientAbsent() {
-        return List.of(PrestationCodes.WASTED_TRIP);
+    /** The chart's role billed when the client was absent: the wasted trip alone. */
+    public static List<ChartRole> rolesForClientAbsent() {
+        return List.of(ChartRole.WASTED_TRIP);
+    }
+
+    /**
+     * The codes to price, in {@code version}'s codes: the roles' codes (a role the version does not name becomes
+     * {@code role:<ROLE>}, left unpriced and visible), then, for a completed intervention, the other requested
+     * prestations — never one of the chart's own codes, which only the chart decides.
+     */
+    public static List<String> codes(List<ChartRole> roles, List<String> additionalServices, CatalogueVersion version) {
+        List<String> codes = new ArrayList<>();
+        for (ChartRole role : roles) {
+            codes.add(version.codeOf(role).orElse("role:" + role.name()));
+        }
+        if (additionalServices != null && !roles.contains(ChartRole.WASTED_TRIP)) {
+            additionalServices.stream().filter(code -> !version.isChartCode(code)).forEach(codes::add);
+        }
+        return codes;
     }
 }

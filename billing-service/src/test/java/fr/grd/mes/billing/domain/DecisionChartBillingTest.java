@@ -30,13 +30,13 @@ class DecisionChartBillingTest {
                 Arguments.of("2.2 Rendez-vous non avancé, client présent: supplément express non facturé",
                         "COMPLETED", false, List.of(), List.of("F120B"), "20.00", "24.00"),
                 Arguments.of("Autres prestations demandées facturées en plus du forfait",
-                        "COMPLETED", false, List.of("F180"), List.of("F120B", "F180"), "38.52", "46.22"),
+                        "COMPLETED", false, List.of("RELEVE-SPE"), List.of("F120B", "RELEVE-SPE"), "38.52", "46.22"),
                 Arguments.of("Autres prestations facturées en plus des frais de la version express",
-                        "COMPLETED", true, List.of("F185"), List.of("F120B", "F120X", "F185"), "80.57", "96.68"),
+                        "COMPLETED", true, List.of("VERIF-CPT"), List.of("F120B", "F120X", "VERIF-CPT"), "80.57", "96.68"),
                 Arguments.of("Client absent au rendez-vous: facturation du déplacement vain",
-                        "CLIENT_ABSENT", false, List.of("F180"), List.of("F140"), "30.00", "36.00"),
+                        "CLIENT_ABSENT", false, List.of("RELEVE-SPE"), List.of("DEPL-VAIN"), "30.00", "36.00"),
                 Arguments.of("Client absent au rendez-vous avancé: déplacement vain sans supplément express",
-                        "CLIENT_ABSENT", true, List.of(), List.of("F140"), "30.00", "36.00"));
+                        "CLIENT_ABSENT", true, List.of(), List.of("DEPL-VAIN"), "30.00", "36.00"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,9 +44,8 @@ class DecisionChartBillingTest {
     void eachBranchOfTheChartIsBilledExactly(String branch, String outcome, boolean advanced,
                                              List<String> additionalServices, List<String> expectedCodes,
                                              String totalExclTax, String totalInclTax) {
-        List<String> codes = "COMPLETED".equals(outcome)
-                ? BillingPolicy.codesForCompleted(advanced, additionalServices)
-                : BillingPolicy.codesForClientAbsent();
+        List<String> codes = BillingPolicy.codes("COMPLETED".equals(outcome) ? BillingPolicy.rolesForCompleted(advanced)
+                : BillingPolicy.rolesForClientAbsent(), additionalServices, CATALOGUE);
         InterventionBill bill = InterventionBill.price("A000000001-R1", "A000000001", "09111111111111", "FOURN",
                 outcome, LocalDate.of(2026, 12, 3), java.time.Instant.parse("2026-12-03T10:00:00Z"),
                 LocalDate.of(2026, 12, 3), "REF", codes, CATALOGUE);
@@ -56,7 +55,8 @@ class DecisionChartBillingTest {
         assertThat(bill.getLines().stream().map(BillingLine::amountInclTax).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualTo(new BigDecimal(totalInclTax));
         if ("CLIENT_ABSENT".equals(outcome)) {
-            assertThat(codes).doesNotContain(PrestationCodes.EXPRESS_SUPPLEMENT, PrestationCodes.ACCESS_FORFAIT);
+            assertThat(codes).doesNotContain(CATALOGUE.codeOf(ChartRole.EXPRESS_SUPPLEMENT).orElseThrow(),
+                    CATALOGUE.codeOf(ChartRole.ACCESS_FORFAIT).orElseThrow());
         }
     }
 
@@ -82,7 +82,8 @@ class DecisionChartBillingTest {
     @MethodSource("datedVersions")
     void theInterventionDatePicksTheCatalogueVersion(LocalDate interventionDate, String expectedVersion) {
         List<CatalogueVersion> versions = List.of(CATALOGUE,
-                new CatalogueVersion("2027-08-01", LocalDate.of(2027, 8, 1), CATALOGUE.prestations()));
+                new CatalogueVersion("2027-08-01", LocalDate.of(2027, 8, 1), CATALOGUE.prestations(),
+                        CATALOGUE.chartCodes()));
         assertThat(CatalogueVersion.inForceOn(interventionDate, versions)).get()
                 .extracting(CatalogueVersion::id).isEqualTo(expectedVersion);
     }
@@ -91,5 +92,27 @@ class DecisionChartBillingTest {
         return Stream.of(Arguments.of(LocalDate.of(2027, 7, 31), "2026-01-01"),
                 Arguments.of(LocalDate.of(2027, 8, 1), "2027-08-01"),
                 Arguments.of(LocalDate.of(2028, 1, 1), "2027-08-01"));
+    }
+
+    /** The chart's roles take the codes the catalogue version names: another version, other codes, same rules. */
+    @org.junit.jupiter.api.Test
+    void theChartsRolesAreBilledUnderTheCodesTheCatalogueNames() {
+        CatalogueVersion other = new CatalogueVersion("2027-01-01", LocalDate.of(2027, 1, 1), List.of(
+                new Prestation("F120B", "forfait", new BigDecimal("21.00"), new BigDecimal("20")),
+                new Prestation("X-EXPRESS", "supplément", new BigDecimal("26.00"), new BigDecimal("20")),
+                new Prestation("X-VAIN", "déplacement vain", new BigDecimal("31.00"), new BigDecimal("20"))),
+                java.util.Map.of(ChartRole.ACCESS_FORFAIT, "F120B", ChartRole.EXPRESS_SUPPLEMENT, "X-EXPRESS",
+                        ChartRole.WASTED_TRIP, "X-VAIN"));
+        assertThat(BillingPolicy.codes(BillingPolicy.rolesForCompleted(true), List.of(), other))
+                .containsExactly("F120B", "X-EXPRESS");
+        assertThat(BillingPolicy.codes(BillingPolicy.rolesForClientAbsent(), List.of("F120B"), other))
+                .containsExactly("X-VAIN");
+        assertThat(BillingPolicy.codes(BillingPolicy.rolesForCompleted(false), List.of("X-EXPRESS", "X-VAIN"), other))
+                .as("a chart code asked as an additional service is not billed: only the chart bills it")
+                .containsExactly("F120B");
+        assertThat(other.unpricedRoles()).isEmpty();
+        assertThat(new CatalogueVersion("x", LocalDate.of(2027, 1, 1), other.prestations(), java.util.Map.of(
+                ChartRole.ACCESS_FORFAIT, "F120B")).unpricedRoles())
+                .containsExactly(ChartRole.EXPRESS_SUPPLEMENT, ChartRole.WASTED_TRIP);
     }
 }

@@ -40,7 +40,12 @@ public class BillingController {
     static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("100000.00");
     static final int MAX_LABEL = 100;
 
-    public record CatalogueVersionBody(LocalDate effectiveFrom, List<Prestation> prestations) {
+    /**
+     * A new catalogue version; {@code chartCodes} says which of its codes plays each role of the decision chart
+     * (ACCESS_FORFAIT, EXPRESS_SUPPLEMENT, WASTED_TRIP); when absent, those of the version it follows are kept.
+     */
+    public record CatalogueVersionBody(LocalDate effectiveFrom, List<Prestation> prestations,
+                                       java.util.Map<fr.grd.mes.billing.domain.ChartRole, String> chartCodes) {
     }
 
     @GetMapping("/suppliers/{supplierId}/billing-lines")
@@ -99,7 +104,16 @@ public class BillingController {
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }
-        return catalogue.add(new CatalogueVersion(body.effectiveFrom().toString(), body.effectiveFrom(),
-                body.prestations()));
+        java.util.Map<fr.grd.mes.billing.domain.ChartRole, String> chartCodes = body.chartCodes() != null
+                ? body.chartCodes()
+                : catalogue.inForceOn(body.effectiveFrom()).map(CatalogueVersion::chartCodes).orElse(java.util.Map.of());
+        CatalogueVersion version = new CatalogueVersion(body.effectiveFrom().toString(), body.effectiveFrom(),
+                body.prestations(), chartCodes);
+        List<Violation> roles = version.unpricedRoles().stream().map(role -> new Violation("chartCodes." + role.name(),
+                "the decision chart bills " + role + ": name the code of this version that prices it")).toList();
+        if (!roles.isEmpty()) {
+            throw new ValidationFailedException(roles);
+        }
+        return catalogue.add(version);
     }
 }

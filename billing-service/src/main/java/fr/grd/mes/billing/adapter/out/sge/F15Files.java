@@ -245,6 +245,7 @@ public class F15Files implements FlowContent {
                         .element("Date_Debut", bill.getInterventionDate())
                         .element("Date_Fin", bill.getInterventionDate())
                         .element("Quantite", line.quantity())
+                        .element("Unite_Quantite", "UNITE")
                         .element("Prix_Unitaire", line.unitPriceExclTax().toPlainString())
                         .element("Montant_HT", line.amountExclTax().toPlainString())
                         .element("Taux_TVA_Applicable", line.vatRate().toPlainString())
