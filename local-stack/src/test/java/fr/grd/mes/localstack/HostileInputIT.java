@@ -211,4 +211,23 @@ class HostileInputIT {
                 "Paris", "inseeCode", "75102", "zone", "ZONE-HOSTILE", "supplyState", "COUP", "meterType", "LINKY"));
         assertRefused(response, "street");
     }
+
+    /** Found by HttpFuzzIT once it could see server errors: a null item in a list was a NullPointerException. */
+    @Test
+    void aNullItemInAListIsA400NamingTheItem() {
+        java.util.List<Object> nullPrestation = new java.util.ArrayList<>();
+        nullPrestation.add(null);
+        assertRefused(Http.post(stack.services.url(Service.BILLING) + "/api/v1/catalogue",
+                Map.of("effectiveFrom", date.toString(), "prestations", nullPrestation)), "prestations[0]");
+        java.util.List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        lines.add(null);
+        assertRefused(amendment(lines), "contributionLines[0]");
+        Map<String, Object> terms = AmendmentFixture.terms("AV-NULL-" + UUID.randomUUID().toString().substring(0, 6),
+                LocalDate.now(stack.clock.withZone(SupplierFiles.PARIS)), false);
+        java.util.List<Object> works = new java.util.ArrayList<>();
+        works.add(null);
+        terms.put("requesterWorksOutsideOrr", works);
+        assertRefused(Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments", terms),
+                "requesterWorksOutsideOrr");
+    }
 }

@@ -68,7 +68,9 @@ class SgeFilesIT {
                         "<Unite_Quantite>UNITE</Unite_Quantite>");
                 case "C15" -> assertThat(all).contains("<Nature_Evenement>MES</Nature_Evenement>",
                         "<Id_Affaire>" + first + "</Id_Affaire>", "<Valeur>24680</Valeur>",
-                        "<Etat_Alimentation>ALIM</Etat_Alimentation>").doesNotContain(second);
+                        "<Etat_Alimentation>ALIM</Etat_Alimentation>",
+                        "<Code_Qualification>2</Code_Qualification>", "<Classe_Mesure>1</Classe_Mesure>",
+                        "<Sens_Mesure>0</Sens_Mesure>", "<Etat_Contractuel>EN SERVICE</Etat_Contractuel>").doesNotContain(second);
                 default -> assertThat(all).contains("<affaire id=\"" + first + "\">", "code=\"CPRE\"",
                         "<affaire id=\"" + second + "\">", "code=\"CPNR\"", "code=\"TERMN\"", "code=\"MES\"");
             }

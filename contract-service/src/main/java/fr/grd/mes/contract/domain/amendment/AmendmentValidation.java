@@ -106,6 +106,7 @@ public final class AmendmentValidation {
             }
         }
         realCostSplit(t);
+        requesterWorks(t.requesterWorksOutsideOrr());
         money("pdrOrrAmountExclTax", t.pdrOrrAmountExclTax());
         money("pdrOrrRefactionExclTax", t.pdrOrrRefactionExclTax());
         if (t.pracDepositPaid() != null && t.pracDepositPaid().signum() < 0) {
@@ -183,6 +184,12 @@ public final class AmendmentValidation {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 
+    private void requesterWorks(List<String> works) {
+        if (works != null && works.stream().anyMatch(w -> w == null || w.isBlank())) {
+            add("requesterWorksOutsideOrr", "each item is a description of works (no empty item)");
+        }
+    }
+
     private void realCostSplit(AmendmentTerms t) {
         boolean realCosts = t.contributionBasis() != null
                 && t.contributionBasis().basis() == AmendmentTerms.ContributionBasis.Basis.REAL_COSTS;
@@ -198,7 +205,7 @@ public final class AmendmentValidation {
             add("realCostSplit", "split the real costs into study, works, material and engineering");
             return;
         }
-        if (t.contributionLines() != null) {
+        if (t.contributionLines() != null && t.contributionLines().stream().allMatch(java.util.Objects::nonNull)) {
             BigDecimal realCostTotal = t.contributionLines().stream()
                     .filter(l -> l.basis() == ContributionLine.PricingBasis.CR)
                     .map(ContributionLine::amountAfterRefaction).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -79,6 +79,10 @@ public class BillingController {
             for (int i = 0; i < body.prestations().size(); i++) {
                 Prestation p = body.prestations().get(i);
                 String at = "prestations[" + i + "]";
+                if (p == null) {
+                    violations.add(new Violation(at, "is required: a prestation with code, label, price and VAT rate"));
+                    continue;
+                }
                 if (p.code() == null || !p.code().matches("[A-Z0-9-]{2,12}")) {
                     violations.add(new Violation(at + ".code", "must be a catalogue code like F120B"));
                 } else if (!codes.add(p.code())) {

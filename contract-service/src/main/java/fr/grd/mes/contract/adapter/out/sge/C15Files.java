@@ -119,8 +119,10 @@ public class C15Files implements FlowContent {
                     .element("Nature_Evenement", "MES")
                     .element("Id_Affaire", entry.caseId())
                     .element("Ref_Demandeur", entry.requesterReference());
+            // the index read at the mise en service opens the new contractual situation: the reading "after" the
+            // event (Code_Qualification 2; 1 is the reading before it, as a résiliation or a switch-out carries)
             xml.open("Releves").open("Donnees_Releve")
-                    .element("Code_Qualification", 1)
+                    .element("Code_Qualification", 2)
                     .element("Date_Releve", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(entry.from().atStartOfDay(PARIS)))
                     .element("Nature_Index", "REEL");
             xml.open("Classe_Temporelle")
