@@ -63,6 +63,11 @@ public final class TopicCatalog {
     }
 
     /** The catalogue entry a concrete topic name belongs to (supplier topics match their pattern). */
+    /** Whether the topic keeps only the latest record per key (a referential: delivery points, suppliers). */
+    public static boolean isCompacted(String topic) {
+        return specOf(topic).map(TopicSpec::compacted).orElse(false);
+    }
+
     public static java.util.Optional<TopicSpec> specOf(String topic) {
         return TOPICS.stream().filter(spec -> spec.name().equals(topic)
                 || (spec.name().contains("{supplierId}") && topic.matches(

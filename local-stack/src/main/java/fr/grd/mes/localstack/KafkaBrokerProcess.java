@@ -109,15 +109,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private static ProcessBuilder java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xms256m");
-        command.add("-Xmx1g");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return new ProcessBuilder(ServiceProcess.javaCommand(ServiceProcess.THIS_JAVA, List.of("-Xms256m", "-Xmx1g"),
+                mainClass, List.of(args)));
     }
 
     private static String randomClusterId() {

@@ -127,8 +127,7 @@ public final class LocalStack {
             for (String topic : wanted) {
                 if (!existing.contains(topic)) {
                     NewTopic t = new NewTopic(topic, 3, (short) 1);
-                    if (fr.grd.mes.events.TopicCatalog.specOf(topic).map(fr.grd.mes.events.TopicCatalog.TopicSpec::compacted)
-                            .orElse(false)) {
+                    if (fr.grd.mes.events.TopicCatalog.isCompacted(topic)) {
                         t.configs(Map.of("cleanup.policy", "compact"));
                     }
                     topics.add(t);

@@ -48,16 +48,25 @@ public final class ServiceProcess {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    public ServiceProcess start() throws IOException {
+    /**
+     * The command line of a child JVM on this JVM's class path: the broker, the store and the services of the
+     * fault run and the benchmark all start this way.
+     */
+    static List<String> javaCommand(Path javaHome, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(mainClass());
-        command.add("--server.port=" + port);
+        command.add(mainClass);
         command.addAll(args);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        return command;
+    }
+
+    public ServiceProcess start() throws IOException {
+        List<String> command = new ArrayList<>(List.of("--server.port=" + port));
+        command.addAll(args);
+        process = new ProcessBuilder(javaCommand(javaHome, jvmOptions, mainClass(), command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
     }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,9 +47,8 @@ public final class StoreProcess implements AutoCloseable {
 
     public StoreProcess start(Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(),
-                String.valueOf(port), file.toString(), durable ? "durable" : "stock"));
+        List<String> command = ServiceProcess.javaCommand(ServiceProcess.THIS_JAVA, List.of("-Xmx512m"),
+                StoreProcess.class.getName(), List.of(String.valueOf(port), file.toString(), durable ? "durable" : "stock"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(file.resolveSibling(file.getFileName() + ".log").toFile()))
                 .start();

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,22 +84,27 @@ public class FileMirror {
         } else {
             keys.remove(supplier.supplierId());
         }
-        Optional<byte[]> key = supplier.flowEncryption() ? platform.flowKey(supplier.supplierId()) : Optional.empty();
+        List<PlatformFiles.FileEntry> missing = new ArrayList<>();
         for (String flow : PlatformFiles.FLOWS) {
             Path dir = Files.createDirectories(folder.resolve(flow));
             for (PlatformFiles.FileEntry file : platform.files(supplier.supplierId(), flow)) {
-                Path target = dir.resolve(file.fileName());
-                if (!file.fileName().matches("[A-Za-z0-9_.-]{1,200}\\.zip") || Files.exists(target)) {
-                    continue;
+                if (file.fileName().matches("[A-Za-z0-9_.-]{1,200}\\.zip") && !Files.exists(dir.resolve(file.fileName()))) {
+                    missing.add(file);
                 }
-                byte[] zip = platform.download(supplier.supplierId(), flow, file.fileName());
-                byte[] delivered = key.map(k -> FlowEncryption.encrypt(k, zip)).orElse(zip);
-                Path partial = Files.createDirectories(incoming).resolve(supplier.supplierId() + "-" + file.fileName());
-                Files.write(partial, delivered);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                metrics.counter("mes.delivery.files", "flow", flow, "encrypted", String.valueOf(key.isPresent()))
-                        .increment();
             }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Optional<byte[]> key = supplier.flowEncryption() ? platform.flowKey(supplier.supplierId()) : Optional.empty();
+        for (PlatformFiles.FileEntry file : missing) {
+            byte[] zip = platform.download(supplier.supplierId(), file.flow(), file.fileName());
+            byte[] delivered = key.isPresent() ? FlowEncryption.encrypt(key.get(), zip) : zip;
+            Path partial = Files.createDirectories(incoming).resolve(supplier.supplierId() + "-" + file.fileName());
+            Files.write(partial, delivered);
+            Files.move(partial, folder.resolve(file.flow()).resolve(file.fileName()), StandardCopyOption.ATOMIC_MOVE);
+            metrics.counter("mes.delivery.files", "flow", file.flow(), "encrypted", String.valueOf(key.isPresent()))
+                    .increment();
         }
     }
 }

@@ -126,9 +126,8 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    fr.grd.mes.support.web.ProblemErrorController problemErrorController(
-            io.micrometer.core.instrument.MeterRegistry metrics) {
-        return new fr.grd.mes.support.web.ProblemErrorController(metrics);
+    fr.grd.mes.support.web.ProblemErrorController problemErrorController(ProblemDetailsAdvice problems) {
+        return new fr.grd.mes.support.web.ProblemErrorController(problems);
     }
 
     @Bean

@@ -35,8 +35,7 @@ public class TopicProvisioner {
 
     public NewTopic describe(String topic) {
         TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas);
-        if (fr.grd.mes.events.TopicCatalog.specOf(topic).map(fr.grd.mes.events.TopicCatalog.TopicSpec::compacted)
-                .orElse(false)) {
+        if (fr.grd.mes.events.TopicCatalog.isCompacted(topic)) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         return builder.build();

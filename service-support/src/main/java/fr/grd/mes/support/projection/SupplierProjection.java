@@ -37,22 +37,18 @@ public class SupplierProjection implements SupplierIdentity {
     }
 
     public void apply(SupplierRegistered registered) {
-        Optional<SupplierRegistered> held = find(registered.supplierId());
+        Optional<KnownSupplier> held = find(registered.supplierId());
         if (held.isPresent() && held.get().revision() >= registered.revision()) {
             return;
         }
-        org.bson.Document doc = new org.bson.Document("_id", registered.supplierId())
-                .append("value", json.mapper().writeValueAsString(registered))
-                .append("revision", registered.revision());
-        mongo.save(doc, COLLECTION);
+        mongo.save(KnownSupplier.from(registered), COLLECTION);
     }
 
-    public Optional<SupplierRegistered> find(String supplierId) {
-        return Optional.ofNullable(mongo.findById(supplierId, org.bson.Document.class, COLLECTION))
-                .map(d -> json.mapper().readValue(d.getString("value"), SupplierRegistered.class));
+    public Optional<KnownSupplier> find(String supplierId) {
+        return Optional.ofNullable(mongo.findById(supplierId, KnownSupplier.class, COLLECTION));
     }
 
-    private SupplierRegistered registered(String supplierId) {
+    private KnownSupplier registered(String supplierId) {
         return find(supplierId).orElseThrow(() -> new Unregistered(supplierId));
     }
 

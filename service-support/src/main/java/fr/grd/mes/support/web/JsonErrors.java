@@ -14,7 +14,9 @@ public final class JsonErrors {
     /** The violation behind a JSON reading failure: the bad field if one is known, else the body. */
     public static Violation violationOf(Throwable failure) {
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof StreamReadException && !(t instanceof InputCoercionException && !((JacksonException) t).getPath().isEmpty())) {
+            // a number out of its type's range (InputCoercionException) is a bad field, not bad JSON
+            boolean badValue = t instanceof InputCoercionException c && !c.getPath().isEmpty();
+            if (t instanceof StreamReadException && !badValue) {
                 return new Violation("body", "malformed JSON: " + firstLine(t.getMessage()));
             }
             if (t instanceof JacksonException j && !j.getPath().isEmpty()) {

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://mes.grd.example/problems/";
-    public static final String SERVER_ERRORS_METRIC = "mes.http.server.errors";
+    private static final String SERVER_ERRORS_METRIC = "mes.http.server.errors";
 
     private final Counter serverErrors;
 
@@ -108,13 +108,23 @@ public class ProblemDetailsAdvice {
         }
         if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
-            return problem(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(),
-                    known.getBody().getDetail() != null ? known.getBody().getDetail() : status.getReasonPhrase(),
-                    List.of());
+            return ofStatus(status, known.getBody().getDetail() != null ? known.getBody().getDetail()
+                    : status.getReasonPhrase());
         }
+        return serverError("unhandled exception", e);
+    }
+
+    /** A problem of a plain status: its type and title from the status. */
+    static ResponseEntity<ProblemDetail> ofStatus(HttpStatus status, String detail) {
+        return problem(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(), detail,
+                List.of());
+    }
+
+    /** The 500 of a failure nobody expected: a new error id, logged with the cause, counted, told to the client. */
+    ResponseEntity<ProblemDetail> serverError(String what, Throwable cause) {
         String errorId = UUID.randomUUID().toString();
         serverErrors.increment();
-        LOG.error("unhandled exception, errorId={}", errorId, e);
+        LOG.error("{}, errorId={}", what, errorId, cause);
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error",
                 "Internal server error", "the server could not complete this request; quote error id " + errorId
                         + " to the distributor's support", List.of());
@@ -122,7 +132,7 @@ public class ProblemDetailsAdvice {
         return response;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
                                                          List<Violation> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create(TYPE_BASE + type));
