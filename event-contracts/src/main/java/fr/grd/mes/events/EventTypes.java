@@ -53,6 +53,9 @@ public final class EventTypes {
             Map.entry(AMENDMENT_VOIDED, AmendmentVoided.class),
             Map.entry(CONNECTION_AGREEMENT_OVERDUE, ConnectionAgreementOverdue.class));
 
+    private static final Map<Class<?>, String> TYPES = PAYLOADS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
     private EventTypes() {
     }
 
@@ -60,6 +63,15 @@ public final class EventTypes {
         Class<?> type = PAYLOADS.get(eventType);
         if (type == null) {
             throw new IllegalArgumentException("unknown eventType '" + eventType + "'");
+        }
+        return type;
+    }
+
+    /** The event type name of a payload record. */
+    public static String typeOf(Class<?> payload) {
+        String type = TYPES.get(payload);
+        if (type == null) {
+            throw new IllegalArgumentException("no event type for " + payload.getName());
         }
         return type;
     }

@@ -86,8 +86,7 @@ public final class Benchmark {
     /** How long the stack is watched with no case at all: what it costs to stand still (polls, timers, scrapes). */
     private static final int AT_REST_SECONDS = 20;
     static final List<String> DEFAULT_VARIANTS = List.of(
-            "untuned=--mes.outbox.hinted=false,--mes.outbox.pull-per-pass=false,--mes.store.lock-index=false,"
-                    + "--spring.kafka.listener.ack-mode=record",
+            "ack-record=--spring.kafka.listener.ack-mode=record",
             "tuned=");
 
     /**
@@ -346,7 +345,8 @@ public final class Benchmark {
                 token = issuer.distributorToken();
                 day = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
                 List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                        "--spring.mongodb.uri=" + mongoUri + "/" + variant.storeOptions(), issuer.serviceArgument(),
+                        "--spring.mongodb.uri=" + mongoUri + "/" + variant.storeOptions(),
+                        "--spring.profiles.include=" + ServiceStack.EMBEDDED_STORE, issuer.serviceArgument(),
                         "--mes.clock.mode=simulation",
                         "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
                         "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));

@@ -75,7 +75,8 @@ public final class FaultRun {
             token = issuer.distributorToken();
             Instant start = LocalDate.now(PARIS).atTime(8, 0).atZone(PARIS).toInstant();
             List<String> common = List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                    "--spring.mongodb.uri=" + store.uri(), issuer.serviceArgument(),
+                    "--spring.mongodb.uri=" + store.uri(), "--spring.profiles.include=" + ServiceStack.EMBEDDED_STORE,
+                    issuer.serviceArgument(),
                     "--mes.clock.mode=simulation", "--mes.clock.start=" + start, "--mes.clock.speed=1",
                     "--mes.scheduler.period=PT0.5S", "--mes.outbox.poll-millis=100",
                     "--mes.limits.distributor-requests-per-second=100000", "--logging.level.root=WARN");

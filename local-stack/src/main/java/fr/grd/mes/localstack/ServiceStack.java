@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  * each also runs alone from its own jar (Dockerfile, Kubernetes).
  */
 public final class ServiceStack implements AutoCloseable {
+    /** The services' profile on the embedded store (mongo-java-server): see {@code AggregateStore.EMBEDDED_STORE_PROFILE}. */
+    public static final String EMBEDDED_STORE = "embedded-store";
+
 
     public enum Service {
         REQUEST("request-service", RequestServiceApplication::builder, 8081),
@@ -94,6 +97,7 @@ public final class ServiceStack implements AutoCloseable {
         args.add("--server.port=" + requestedPorts.getOrDefault(service, assignedPorts.getOrDefault(service, 0)));
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         args.add("--spring.mongodb.uri=" + mongoUri);
+        args.add("--spring.profiles.include=" + EMBEDDED_STORE);
         args.add("--mes.clock.control=true");
         args.addAll(extraArgs);
         args.addAll(serviceArgs.getOrDefault(service, List.of()));

@@ -6,16 +6,10 @@ import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.InterventionBill;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.EventEnvelope;
-import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.InterventionCompleted;
-import fr.grd.mes.events.Topics;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.port.AlreadyStored;
+import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -28,16 +22,14 @@ import java.util.List;
  */
 @Service
 public class Billing {
-    public static final String COLLECTION = "bills";
-
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+    private final BillRepository bills;
+    private final EventPublisher events;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    public Billing(AggregateStore store, OutboxWriter outbox, Catalogue catalogue, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+    public Billing(BillRepository bills, EventPublisher events, Catalogue catalogue, Clock clock) {
+        this.bills = bills;
+        this.events = events;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -56,7 +48,7 @@ public class Billing {
     private void bill(String interventionId, String caseId, String pdl, String supplierId, String outcome,
                       LocalDate interventionDate, String externalReference, List<ChartRole> roles,
                       List<String> additionalServices) {
-        if (store.find(interventionId, InterventionBill.class, COLLECTION).isPresent()) {
+        if (bills.find(interventionId).isPresent()) {
             return;
         }
         CatalogueVersion version = catalogue.inForceOn(interventionDate).orElseThrow(() ->
@@ -65,21 +57,15 @@ public class Billing {
         InterventionBill bill = InterventionBill.price(interventionId, caseId, pdl, supplierId, outcome,
                 interventionDate, clock.instant(), LocalDate.now(clock.withZone(BusinessCalendar.PARIS)),
                 externalReference, codes, version);
-        bill.records().forEach(record -> outbox.append(bill, Topics.billing(supplierId), EventTypes.BILLING_RECORD,
-                caseId, caseId, supplierId, record));
+        bill.records().forEach(record -> events.publish(bill, record));
         try {
-            store.insert(bill, COLLECTION);
-        } catch (DuplicateKeyException alreadyBilled) {
+            bills.insert(bill);
+        } catch (AlreadyStored alreadyBilled) {
             // a concurrent delivery of the same intervention billed it first: one bill only
         }
     }
 
     public List<InterventionBill> billsOf(String supplierId, String caseId) {
-        Criteria criteria = Criteria.where("supplierId").is(supplierId);
-        if (caseId != null) {
-            criteria = criteria.and("caseId").is(caseId);
-        }
-        return store.mongo().find(Query.query(criteria).with(Sort.by("interventionDate", "caseId")),
-                InterventionBill.class, COLLECTION);
+        return bills.billsOf(supplierId, caseId);
     }
 }

@@ -3,13 +3,10 @@ package fr.grd.mes.billing.application;
 import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.Prestation;
 import fr.grd.mes.billing.domain.ChartRole;
-import fr.grd.mes.support.web.ConflictException;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.port.AlreadyStored;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -25,13 +22,12 @@ import java.util.Optional;
  */
 @Service
 public class Catalogue {
-    static final String COLLECTION = "catalogue_versions";
     private static final BigDecimal VAT = new BigDecimal("20.00");
 
-    private final MongoTemplate mongo;
+    private final CatalogueVersions store;
 
-    public Catalogue(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public Catalogue(CatalogueVersions store) {
+        this.store = store;
     }
 
     /**
@@ -56,17 +52,17 @@ public class Catalogue {
 
     @EventListener(ApplicationReadyEvent.class)
     public void seedIfEmpty() {
-        if (!mongo.exists(new Query(), COLLECTION)) {
+        if (store.isEmpty()) {
             try {
-                mongo.insert(initialVersion(), COLLECTION);
-            } catch (DuplicateKeyException alreadySeeded) {
+                store.add(initialVersion());
+            } catch (AlreadyStored alreadySeeded) {
                 // another instance seeded it
             }
         }
     }
 
     public List<CatalogueVersion> versions() {
-        return mongo.find(new Query().with(Sort.by("effectiveFrom")), CatalogueVersion.class, COLLECTION);
+        return store.all();
     }
 
     public Optional<CatalogueVersion> inForceOn(LocalDate date) {
@@ -75,10 +71,10 @@ public class Catalogue {
 
     public CatalogueVersion add(CatalogueVersion version) {
         try {
-            mongo.insert(version, COLLECTION);
+            store.add(version);
             return version;
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("a catalogue version effective from " + version.effectiveFrom()
+        } catch (AlreadyStored e) {
+            throw new Conflict("a catalogue version effective from " + version.effectiveFrom()
                     + " already exists; versions are never edited, add one with another date");
         }
     }

@@ -1,7 +1,7 @@
 package fr.grd.mes.billing.domain;
 
 import fr.grd.mes.events.BillingRecord;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

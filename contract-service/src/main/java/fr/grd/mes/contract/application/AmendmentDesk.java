@@ -3,18 +3,13 @@ package fr.grd.mes.contract.application;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
 import fr.grd.mes.contract.domain.amendment.AmendmentValidation;
-import fr.grd.mes.events.EventTypes;
-import fr.grd.mes.events.Topics;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.ConflictException;
-import fr.grd.mes.support.web.NotFoundException;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import fr.grd.mes.support.port.AlreadyStored;
+import fr.grd.mes.support.port.EventPublisher;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.outcome.NotFound;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -31,15 +26,15 @@ import java.util.function.Function;
  */
 @Service
 public class AmendmentDesk {
-    public static final String COLLECTION = "amendments";
-
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+    private final AmendmentRepository amendments;
+    private final BaremeIndexes bareme;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public AmendmentDesk(AggregateStore store, OutboxWriter outbox, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+    public AmendmentDesk(AmendmentRepository amendments, BaremeIndexes bareme, EventPublisher events, Clock clock) {
+        this.amendments = amendments;
+        this.bareme = bareme;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,37 +43,32 @@ public class AmendmentDesk {
         try {
             problems = AmendmentValidation.check(terms);
         } catch (IllegalArgumentException e) {
-            throw new ValidationFailedException(List.of(new Violation("contributionLines", e.getMessage())));
+            throw new Invalid(List.of(new Violation("contributionLines", e.getMessage())));
         }
         if (!problems.isEmpty()) {
-            throw new ValidationFailedException(problems.stream().map(p -> new Violation(p.field(), p.reason())).toList());
+            throw new Invalid(problems.stream().map(p -> new Violation(p.field(), p.reason())).toList());
         }
         try {
-            return store.insert(Amendment.draft(terms), COLLECTION);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("amendment " + terms.amendmentNumber() + " already exists");
+            return amendments.insert(Amendment.draft(terms));
+        } catch (AlreadyStored e) {
+            throw new Conflict("amendment " + terms.amendmentNumber() + " already exists");
         }
     }
 
     public Amendment get(String id) {
-        return store.find(id, Amendment.class, COLLECTION)
-                .orElseThrow(() -> new NotFoundException("amendment " + id + " not found"));
+        return amendments.find(id)
+                .orElseThrow(() -> new NotFound("amendment " + id + " not found"));
     }
 
     /** Amendments in one state (all states when null), the validity end date nearest first. */
     public java.util.List<Amendment> list(Amendment.Status status, int limit) {
-        var query = new org.springframework.data.mongodb.core.query.Query();
-        if (status != null) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("status").is(status.name()));
-        }
-        query.with(org.springframework.data.domain.Sort.by("terms.validUntil", "_id")).limit(limit);
-        return store.mongo().find(query, Amendment.class, COLLECTION);
+        return amendments.list(status, limit);
     }
 
     public Amendment issue(String id) {
         return change(id, a -> {
             var issued = a.issue(today());
-            outbox.append(a, Topics.AMENDMENTS, EventTypes.AMENDMENT_ISSUED, id, id, null, issued);
+            events.publish(a, issued);
             return a;
         });
     }
@@ -86,7 +76,7 @@ public class AmendmentDesk {
     public Amendment receive(String id, Amendment.Piece piece, LocalDate receivedOn) {
         return change(id, a -> {
             a.receive(piece, receivedOn == null ? today() : receivedOn).ifPresent(accepted ->
-                    outbox.append(a, Topics.AMENDMENTS, EventTypes.AMENDMENT_ACCEPTED, id, id, null, accepted));
+                    events.publish(a, accepted));
             return a;
         });
     }
@@ -94,7 +84,7 @@ public class AmendmentDesk {
     public Amendment municipalityDecision(String id, boolean agreed, LocalDate on) {
         return change(id, a -> {
             a.municipalityDecision(agreed, on == null ? today() : on).ifPresent(voided ->
-                    outbox.append(a, Topics.AMENDMENTS, EventTypes.AMENDMENT_VOIDED, id, id, null, voided));
+                    events.publish(a, voided));
             return a;
         });
     }
@@ -131,50 +121,35 @@ public class AmendmentDesk {
         return amendment.revise(worksFinishedOn, ratio, newVatRate);
     }
 
-    public static final String BAREME_INDEX = "bareme_index";
-
     /** Loads (or corrects) the barème price index of a month. */
     public void loadBaremeIndex(java.time.YearMonth month, BigDecimal value) {
-        store.mongo().save(new org.bson.Document("_id", month.toString()).append("value", value.toPlainString()),
-                BAREME_INDEX);
+        bareme.put(month, value);
     }
 
     public java.util.Map<String, BigDecimal> baremeIndexes() {
-        java.util.Map<String, BigDecimal> indexes = new java.util.TreeMap<>();
-        store.mongo().findAll(org.bson.Document.class, BAREME_INDEX)
-                .forEach(d -> indexes.put(d.getString("_id"), new BigDecimal(d.getString("value"))));
-        return indexes;
+        return bareme.all();
     }
 
     private BigDecimal baremeIndex(java.time.YearMonth month) {
-        org.bson.Document doc = store.mongo().findById(month.toString(), org.bson.Document.class, BAREME_INDEX);
-        if (doc == null) {
-            throw new ConflictException("load the barème index of " + month + " first (PUT /api/v1/amendments/"
-                    + "bareme-index/" + month + ")");
-        }
-        return new BigDecimal(doc.getString("value"));
+        return bareme.of(month).orElseThrow(() -> new Conflict("load the barème index of " + month
+                + " first (PUT /api/v1/amendments/bareme-index/" + month + ")"));
     }
 
     /** The time rules: issued amendments past their validity expire; overdue agreements are flagged. */
     public int sweep() {
         LocalDate today = today();
         int changed = 0;
-        Query active = Query.query(Criteria.where("status").in(Amendment.Status.ISSUED.name(),
-                Amendment.Status.ACCEPTED.name()));
-        active.fields().include("_id");
-        for (org.bson.Document doc : store.mongo().find(active, org.bson.Document.class, COLLECTION)) {
-            String id = doc.getString("_id");
-            changed += store.retrying(() -> {
+        for (String id : amendments.idsIn(Amendment.Status.ISSUED, Amendment.Status.ACCEPTED)) {
+            changed += amendments.retrying(() -> {
                 Amendment a = get(id);
                 var expired = a.expireIfDue(today);
-                expired.ifPresent(e -> outbox.append(a, Topics.AMENDMENTS, EventTypes.AMENDMENT_EXPIRED, id, id, null, e));
+                expired.ifPresent(e -> events.publish(a, e));
                 var overdue = a.flagOverdue(today);
-                overdue.ifPresent(o -> outbox.append(a, Topics.AMENDMENTS, EventTypes.CONNECTION_AGREEMENT_OVERDUE, id,
-                        id, null, o));
+                overdue.ifPresent(o -> events.publish(a, o));
                 if (expired.isEmpty() && overdue.isEmpty()) {
                     return 0;
                 }
-                store.update(a, COLLECTION);
+                amendments.update(a);
                 return 1;
             });
         }
@@ -182,16 +157,16 @@ public class AmendmentDesk {
     }
 
     private Amendment change(String id, Function<Amendment, Amendment> action) {
-        return store.retrying(() -> {
+        return amendments.retrying(() -> {
             Amendment a = get(id);
             try {
                 action.apply(a);
             } catch (IllegalStateException e) {
-                throw new ConflictException(e.getMessage());
+                throw new Conflict(e.getMessage());
             } catch (IllegalArgumentException e) {
-                throw new ValidationFailedException(List.of(new Violation("piece", e.getMessage())));
+                throw new Invalid(List.of(new Violation("piece", e.getMessage())));
             }
-            return store.update(a, COLLECTION);
+            return amendments.update(a);
         });
     }
 

@@ -4,13 +4,10 @@ import fr.grd.mes.contract.domain.Address;
 import fr.grd.mes.contract.domain.DeliveryPoint;
 import fr.grd.mes.events.ContractualRecord;
 import fr.grd.mes.events.EventEnvelope;
-import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.SupplyState;
-import fr.grd.mes.events.Topics;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
-import fr.grd.mes.support.web.NotFoundException;
+import fr.grd.mes.support.port.EventPublisher;
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -23,15 +20,13 @@ import java.util.Optional;
  */
 @Service
 public class DeliveryPointReferential {
-    public static final String COLLECTION = "delivery_points";
-
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+    private final DeliveryPointRepository points;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public DeliveryPointReferential(AggregateStore store, OutboxWriter outbox, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+    public DeliveryPointReferential(DeliveryPointRepository points, EventPublisher events, Clock clock) {
+        this.points = points;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -40,28 +35,27 @@ public class DeliveryPointReferential {
     }
 
     public DeliveryPoint load(String pdl, LoadCommand command) {
-        return store.retrying(() -> {
+        return points.retrying(() -> {
             Optional<DeliveryPoint> existing = find(pdl);
             DeliveryPoint point = existing.orElseGet(() -> DeliveryPoint.register(pdl));
             var changed = point.load(command.address(), command.zone(), command.supplyState(), command.meterType(),
                     command.currentSupplierId(), clock.instant());
-            outbox.append(point, Topics.DELIVERY_POINTS, EventTypes.DELIVERY_POINT_CHANGED, pdl, pdl,
-                    command.currentSupplierId(), changed);
-            return existing.isPresent() ? store.update(point, COLLECTION) : store.insert(point, COLLECTION);
+            events.publish(point, changed);
+            return existing.isPresent() ? points.update(point) : points.insert(point);
         });
     }
 
     public Optional<DeliveryPoint> find(String pdl) {
-        return store.find(pdl, DeliveryPoint.class, COLLECTION);
+        return points.find(pdl);
     }
 
     public DeliveryPoint get(String pdl) {
-        return find(pdl).orElseThrow(() -> new NotFoundException("unknown delivery point " + pdl));
+        return find(pdl).orElseThrow(() -> new NotFound("unknown delivery point " + pdl));
     }
 
     /** InterventionCompleted → supply ALIM, perimeter entry, contractual record to the supplier. */
     public void onInterventionCompleted(EventEnvelope<?> envelope, InterventionCompleted done) {
-        store.retrying(() -> {
+        points.retrying(() -> {
             DeliveryPoint point = get(done.pdl());
             if (point.hasApplied(envelope.eventId())) {
                 return point;
@@ -69,12 +63,10 @@ public class DeliveryPointReferential {
             point.markApplied(envelope.eventId());
             Optional<ContractualRecord> record = point.enterPerimeter(done, clock.instant());
             record.ifPresent(r -> {
-                outbox.append(point, Topics.DELIVERY_POINTS, EventTypes.DELIVERY_POINT_CHANGED, point.getId(),
-                        done.caseId(), done.supplierId(), point.snapshot());
-                outbox.append(point, Topics.contractual(done.supplierId()), EventTypes.CONTRACTUAL_RECORD,
-                        point.getId(), done.caseId(), done.supplierId(), r);
+                events.publish(point, point.snapshot());
+                events.publish(point, r);
             });
-            return store.update(point, COLLECTION);
+            return points.update(point);
         });
     }
 }

@@ -1,15 +1,10 @@
 package fr.grd.mes.contract.application;
 
 import fr.grd.mes.contract.domain.supplier.Supplier;
-import fr.grd.mes.events.EventTypes;
-import fr.grd.mes.events.Topics;
-import fr.grd.mes.support.flowfile.SupplierIdentity;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
-import fr.grd.mes.support.web.NotFoundException;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
-import org.bson.Document;
+import fr.grd.mes.support.port.EventPublisher;
+import fr.grd.mes.support.outcome.NotFound;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,20 +17,17 @@ import java.util.Optional;
  * and, optionally, its AES-256 flow-encryption key. The registration and its SupplierRegistered event (compacted
  * {@code ref.suppliers}, read by the other services for their file names) are one document write; the key is a
  * secret stored apart in {@code supplier_keys}, never returned by the API nor published. This service's own C15
- * files take the supplier's names from here ({@link SupplierIdentity}).
+ * files take the supplier's names from here (through {@code adapter.out.sge.RegisteredSuppliers}).
  */
 @Service
-public class SupplierRegistry implements SupplierIdentity {
-    public static final String COLLECTION = "suppliers";
-    static final String KEYS = "supplier_keys";
-
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+public class SupplierRegistry {
+    private final SupplierRepository suppliers;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public SupplierRegistry(AggregateStore store, OutboxWriter outbox, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+    public SupplierRegistry(SupplierRepository suppliers, EventPublisher events, Clock clock) {
+        this.suppliers = suppliers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,47 +47,35 @@ public class SupplierRegistry implements SupplierIdentity {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         if (key != null) {
-            store.mongo().save(new Document("_id", supplierId).append("aes256", Base64.getEncoder().encodeToString(key)),
-                    KEYS);
+            suppliers.putFlowKey(supplierId, Base64.getEncoder().encodeToString(key));
         }
-        boolean encrypted = key != null || store.mongo().findById(supplierId, Document.class, KEYS) != null;
-        return store.retrying(() -> {
+        boolean encrypted = key != null || suppliers.flowKey(supplierId).isPresent();
+        return suppliers.retrying(() -> {
             Optional<Supplier> existing = find(supplierId);
             Supplier supplier = existing.orElseGet(() -> Supplier.named(supplierId));
             var registered = supplier.register(registration, encrypted, clock.instant());
-            outbox.append(supplier, Topics.SUPPLIERS, EventTypes.SUPPLIER_REGISTERED, supplierId, supplierId,
-                    supplierId, registered);
-            return existing.isPresent() ? store.update(supplier, COLLECTION) : store.insert(supplier, COLLECTION);
+            events.publish(supplier, registered);
+            return existing.isPresent() ? suppliers.update(supplier) : suppliers.insert(supplier);
         });
     }
 
     public Optional<Supplier> find(String supplierId) {
-        return store.find(supplierId, Supplier.class, COLLECTION);
+        return suppliers.find(supplierId);
     }
 
     public Supplier get(String supplierId) {
-        return find(supplierId).orElseThrow(() -> new NotFoundException("supplier " + supplierId + " is not registered"));
+        return find(supplierId).orElseThrow(() -> new NotFound("supplier " + supplierId + " is not registered"));
     }
 
     /** The supplier's flow-encryption key (base64), if it has one: the files delivery's only way to it. */
     public Optional<String> flowKey(String supplierId) {
-        return Optional.ofNullable(store.mongo().findById(supplierId, Document.class, KEYS)).map(d -> d.getString("aes256"));
+        return suppliers.flowKey(supplierId);
     }
 
     public List<Supplier> all() {
-        return store.mongo().findAll(Supplier.class, COLLECTION);
-    }
-
-    @Override
-    public String eicOf(String supplierId) {
-        return find(supplierId).orElseThrow(() -> new Unregistered(supplierId)).getEic();
-    }
-
-    @Override
-    public String contractOf(String supplierId) {
-        return find(supplierId).orElseThrow(() -> new Unregistered(supplierId)).getGrdfContract();
+        return suppliers.all();
     }
 }

@@ -4,7 +4,7 @@ import fr.grd.mes.events.ContractualRecord;
 import fr.grd.mes.events.DeliveryPointChanged;
 import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.SupplyState;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +65,12 @@ public class DeliveryPoint extends AggregateRoot {
         changed(now);
         return Optional.of(new ContractualRecord("MES", "MES", done.interventionDate(), done.caseId(),
                 done.externalReference(), id, done.supplierId(), done.meterIndex(), supplyState, "SERVC"));
+    }
+
+    /** The case whose completed intervention made the latest change (a perimeter entry), if it was one. */
+    public Optional<String> caseOfLatestChange() {
+        return perimeter.isEmpty() ? Optional.empty() : Optional.of(perimeter.get(perimeter.size() - 1))
+                .filter(entry -> entry.recordedAt().equals(changedAt)).map(PerimeterEntry::caseId);
     }
 
     public DeliveryPointChanged snapshot() {

@@ -1,45 +1,37 @@
 package fr.grd.mes.request.application;
 
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Date;
 
 /**
  * Case numbers of the SGE case identifier type ({@code AffaireIdType}, {@code [0-9A-Z]{4,8}}): eight characters
  * drawn from a {@link SecureRandom}, so that a supplier cannot learn another supplier's volumes from the numbers
  * it receives (a counter would tell it how many cases were filed between two of its own). A number is taken by
- * inserting it into {@code case_numbers} (its {@code _id}): a number already taken is refused by the unique key
+ * taking it in the {@link CaseNumberLedger}: a number already taken is refused
  * and another is drawn, so two cases never share one. 36⁸ ≈ 2.8 × 10¹² numbers: at a million cases a draw
  * collides once in ~2.8 million.
  */
 @Component
 public class CaseNumbers {
-    static final String COLLECTION = "case_numbers";
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
     public static final int LENGTH = 8;
 
-    private final MongoTemplate mongo;
+    private final CaseNumberLedger ledger;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CaseNumbers(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    public CaseNumbers(CaseNumberLedger ledger, Clock clock) {
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     public String next() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = draw();
-            try {
-                mongo.insert(new Document("_id", number).append("takenAt", Date.from(clock.instant())), COLLECTION);
+            if (ledger.take(number, clock.instant())) {
                 return number;
-            } catch (DuplicateKeyException taken) {
-                // drawn before: draw again
             }
         }
         throw new IllegalStateException("no free case number after 20 draws");

@@ -4,15 +4,10 @@ import fr.grd.mes.events.Version;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.request.domain.MilestoneCode;
 import fr.grd.mes.support.time.BusinessCalendar;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,27 +17,15 @@ import java.util.List;
  */
 @Service
 public class CaseQueries {
-    private final MongoTemplate mongo;
+    private final CaseRepository cases;
 
-    public CaseQueries(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public CaseQueries(CaseRepository cases) {
+        this.cases = cases;
     }
 
     /** Cases of a delivery point and/or carrying a supplier reference, newest first; {@code supplierId} narrows. */
     public List<Case> search(String pdl, String externalReference, String supplierId, int limit) {
-        List<Criteria> criteria = new ArrayList<>();
-        if (pdl != null) {
-            criteria.add(Criteria.where("pdl").is(pdl));
-        }
-        if (externalReference != null) {
-            criteria.add(Criteria.where("externalReference").is(externalReference));
-        }
-        if (supplierId != null) {
-            criteria.add(Criteria.where("supplierId").is(supplierId));
-        }
-        Query query = Query.query(new Criteria().andOperator(criteria.toArray(Criteria[]::new)))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit);
-        return mongo.find(query, Case.class, CaseService.COLLECTION);
+        return cases.search(pdl, externalReference, supplierId, limit);
     }
 
     /** The counters of one Paris calendar day. */
@@ -60,12 +43,7 @@ public class CaseQueries {
     }
 
     private long count(MilestoneCode code, Instant from, Instant to, Version version) {
-        Criteria criteria = Criteria.where("milestones")
-                .elemMatch(Criteria.where("code").is(code.name()).and("at").gte(from).lt(to));
-        if (version != null) {
-            criteria = criteria.and("requestVersion").is(version.name());
-        }
-        return mongo.count(Query.query(criteria), CaseService.COLLECTION);
+        return cases.countWithMilestone(code, from, to, version);
     }
 
     /**

@@ -5,19 +5,16 @@ import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentMaintained;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.EventEnvelope;
-import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.InterventionCompleted;
-import fr.grd.mes.events.Topics;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.request.domain.Deadlines;
 import fr.grd.mes.request.domain.NewRequest;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.ConflictException;
-import fr.grd.mes.support.web.NotFoundException;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.outcome.NotFound;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -33,19 +30,17 @@ import java.util.function.BiConsumer;
  */
 @Service
 public class CaseService {
-    public static final String COLLECTION = "cases";
-
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+    private final CaseRepository cases;
+    private final EventPublisher events;
     private final RequestAdmission admission;
     private final CaseNumbers numbers;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    public CaseService(AggregateStore store, OutboxWriter outbox, RequestAdmission admission, CaseNumbers numbers,
+    public CaseService(CaseRepository cases, EventPublisher events, RequestAdmission admission, CaseNumbers numbers,
                        BusinessCalendar calendar, Clock clock) {
-        this.store = store;
-        this.outbox = outbox;
+        this.cases = cases;
+        this.events = events;
         this.admission = admission;
         this.numbers = numbers;
         this.calendar = calendar;
@@ -62,40 +57,36 @@ public class CaseService {
         }
         RequestAdmission.Verdict verdict = admission.examine(request, formViolations);
         if (!verdict.admissible()) {
-            throw new ValidationFailedException(verdict.violations());
+            throw new Invalid(verdict.violations());
         }
         Instant now = clock.instant();
         Case created = Case.receive(numbers.next(), request, verdict.deliveryPoint().zone(),
                 verdict.deliveryPoint().supplyState(), Deadlines.of(now, calendar), now);
-        outbox.append(created, Topics.REQUESTS, EventTypes.REQUEST_CREATED, created.getId(), created.getId(),
-                created.getSupplierId(), created.requestCreated());
+        events.publish(created, created.requestCreated());
         publishTracking(created);
-        return store.insert(created, COLLECTION);
+        return cases.insert(created);
     }
 
     public java.util.Optional<Case> byPortalRequestId(String portalRequestId) {
-        return java.util.Optional.ofNullable(store.mongo().findOne(org.springframework.data.mongodb.core.query.Query
-                .query(org.springframework.data.mongodb.core.query.Criteria.where("portalRequestId").is(portalRequestId)),
-                Case.class, COLLECTION));
+        return cases.byPortalRequestId(portalRequestId);
     }
 
     public Case get(String caseId) {
-        return store.find(caseId, Case.class, COLLECTION)
-                .orElseThrow(() -> new NotFoundException("unknown case " + caseId));
+        return cases.find(caseId)
+                .orElseThrow(() -> new NotFound("unknown case " + caseId));
     }
 
     /** The supplier's call to the "Acheminement" line for an express case with a conservatory appointment. */
     public Case escalate(String caseId, String caller) {
-        return store.retrying(() -> {
+        return cases.retrying(() -> {
             Case c = get(caseId);
             if (!c.canBeEscalated()) {
-                throw new ConflictException("case " + caseId + " cannot be escalated: express escalation applies "
+                throw new Conflict("case " + caseId + " cannot be escalated: express escalation applies "
                         + "once, to an open case whose appointment is conservatory");
             }
-            c.escalate(caller, clock.instant()).ifPresent(escalated -> outbox.append(c, Topics.REQUESTS,
-                    EventTypes.EXPRESS_ESCALATED, caseId, caseId, c.getSupplierId(), escalated));
+            c.escalate(caller, clock.instant()).ifPresent(escalated -> events.publish(c, escalated));
             publishTracking(c);
-            return store.update(c, COLLECTION);
+            return cases.update(c);
         });
     }
 
@@ -112,13 +103,11 @@ public class CaseService {
     }
 
     public void onInterventionCompleted(EventEnvelope<?> envelope, InterventionCompleted done) {
-        apply(envelope, done.caseId(), (c, now) -> outbox.append(c, Topics.REQUESTS, EventTypes.CASE_CLOSED,
-                c.getId(), c.getId(), c.getSupplierId(), c.interventionCompleted(done, now)));
+        apply(envelope, done.caseId(), (c, now) -> events.publish(c, c.interventionCompleted(done, now)));
     }
 
     public void onClientAbsent(EventEnvelope<?> envelope, ClientAbsent absent) {
-        apply(envelope, absent.caseId(), (c, now) -> outbox.append(c, Topics.REQUESTS, EventTypes.CASE_CLOSED,
-                c.getId(), c.getId(), c.getSupplierId(), c.clientAbsent(absent, now)));
+        apply(envelope, absent.caseId(), (c, now) -> events.publish(c, c.clientAbsent(absent, now)));
     }
 
     /** Issues the summary sheets due: advanced express cases closed before today. Driven by the clock. */
@@ -126,16 +115,15 @@ public class CaseService {
         Instant now = clock.instant();
         LocalDate today = now.atZone(BusinessCalendar.PARIS).toLocalDate();
         int issued = 0;
-        for (String caseId : store.idsWhere("summarySheetDue", true, "summarySheetIssuedAt", COLLECTION)) {
-            issued += store.retrying(() -> {
+        for (String caseId : cases.idsWithSummarySheetDue()) {
+            issued += cases.retrying(() -> {
                 Case c = get(caseId);
                 var sheet = c.issueSummarySheet(today, now);
                 if (sheet.isEmpty()) {
                     return 0;
                 }
-                outbox.append(c, Topics.summary(c.getSupplierId()), EventTypes.SUMMARY_SHEET, caseId, caseId,
-                        c.getSupplierId(), sheet.get());
-                store.update(c, COLLECTION);
+                events.publish(c, sheet.get());
+                cases.update(c);
                 return 1;
             });
         }
@@ -143,7 +131,7 @@ public class CaseService {
     }
 
     private void apply(EventEnvelope<?> envelope, String caseId, BiConsumer<Case, Instant> change) {
-        store.retrying(() -> {
+        cases.retrying(() -> {
             Case c = get(caseId);
             if (c.hasApplied(envelope.eventId())) {
                 return c;
@@ -151,12 +139,11 @@ public class CaseService {
             c.markApplied(envelope.eventId());
             change.accept(c, clock.instant());
             publishTracking(c);
-            return store.update(c, COLLECTION);
+            return cases.update(c);
         });
     }
 
     private void publishTracking(Case c) {
-        outbox.append(c, Topics.tracking(c.getSupplierId()), EventTypes.TRACKING_RECORD, c.getId(), c.getId(),
-                c.getSupplierId(), c.tracking());
+        events.publish(c, c.tracking());
     }
 }

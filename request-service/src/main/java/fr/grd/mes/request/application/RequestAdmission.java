@@ -2,10 +2,10 @@ package fr.grd.mes.request.application;
 
 import fr.grd.mes.events.Pdl;
 import fr.grd.mes.request.domain.NewRequest;
-import fr.grd.mes.support.projection.DeliveryPointProjection;
-import fr.grd.mes.support.projection.KnownDeliveryPoint;
+import fr.grd.mes.support.port.DeliveryPointDirectory;
+import fr.grd.mes.support.port.KnownDeliveryPoint;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,11 +24,11 @@ public class RequestAdmission {
     /** How far ahead a requested appointment may lie. */
     public static final int MAX_DAYS_AHEAD = 366;
 
-    private final DeliveryPointProjection deliveryPoints;
+    private final DeliveryPointDirectory deliveryPoints;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    public RequestAdmission(DeliveryPointProjection deliveryPoints, BusinessCalendar calendar, Clock clock) {
+    public RequestAdmission(DeliveryPointDirectory deliveryPoints, BusinessCalendar calendar, Clock clock) {
         this.deliveryPoints = deliveryPoints;
         this.calendar = calendar;
         this.clock = clock;

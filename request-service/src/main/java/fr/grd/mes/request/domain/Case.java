@@ -14,7 +14,7 @@ import fr.grd.mes.events.SummarySheet;
 import fr.grd.mes.events.SupplyState;
 import fr.grd.mes.events.TrackingRecord;
 import fr.grd.mes.events.Version;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.time.Instant;
 import java.time.LocalDate;

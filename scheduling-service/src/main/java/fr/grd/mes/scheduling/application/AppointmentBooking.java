@@ -2,22 +2,16 @@ package fr.grd.mes.scheduling.application;
 
 import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.EventEnvelope;
-import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.RequestCreated;
 import fr.grd.mes.events.Slot;
-import fr.grd.mes.events.Topics;
 import fr.grd.mes.scheduling.domain.Appointment;
-import fr.grd.mes.scheduling.domain.AppointmentStatus;
 import fr.grd.mes.scheduling.domain.BookingPolicy;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.NotFoundException;
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -34,21 +28,20 @@ import java.util.Set;
  */
 @Service
 public class AppointmentBooking {
-    public static final String COLLECTION = "appointments";
-
     private final ChargeTable chargeTable;
-    private final AggregateStore store;
-    private final OutboxWriter outbox;
+    private final AppointmentRepository appointments;
+    private final EventPublisher events;
     private final BookingPolicy policy;
     private final Clock clock;
     private final int horizon;
 
-    public AppointmentBooking(ChargeTable chargeTable, AggregateStore store, OutboxWriter outbox,
+    public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments,
+                              EventPublisher events,
                               BusinessCalendar calendar, Clock clock,
                               @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
         this.chargeTable = chargeTable;
-        this.store = store;
-        this.outbox = outbox;
+        this.appointments = appointments;
+        this.events = events;
         this.policy = new BookingPolicy(calendar);
         this.clock = clock;
         this.horizon = horizon;
@@ -56,7 +49,7 @@ public class AppointmentBooking {
 
     public void onRequestCreated(EventEnvelope<?> envelope, RequestCreated request) {
         String appointmentId = Appointment.idFor(request.caseId());
-        if (store.find(appointmentId, Appointment.class, COLLECTION).isPresent()) {
+        if (appointments.find(appointmentId).isPresent()) {
             return;
         }
         Optional<SlotKey> place = chargeTable.heldBy(appointmentId).or(() -> firstFreePlace(request, appointmentId));
@@ -64,9 +57,8 @@ public class AppointmentBooking {
                 request.version(), request.expressDeadline())).orElse(null);
         Appointment appointment = Appointment.book(request, place, kind);
         appointment.markApplied(envelope.eventId());
-        appointment.booked().ifPresent(booked -> outbox.append(appointment, Topics.APPOINTMENTS,
-                EventTypes.APPOINTMENT_BOOKED, request.caseId(), request.caseId(), request.supplierId(), booked));
-        store.insert(appointment, COLLECTION);
+        appointment.booked().ifPresent(booked -> events.publish(appointment, booked));
+        appointments.insert(appointment);
     }
 
     /**
@@ -74,24 +66,22 @@ public class AppointmentBooking {
      * that capacity added since then made free, and only then publishes AppointmentBooked.
      */
     public int placeUnscheduled() {
-        Query query = Query.query(Criteria.where("status").is(AppointmentStatus.UNSCHEDULED.name()));
         int placed = 0;
-        for (Appointment waiting : store.mongo().find(query, Appointment.class, COLLECTION)) {
+        for (Appointment waiting : appointments.unscheduled()) {
             Optional<SlotKey> place = chargeTable.heldBy(waiting.getId()).or(() -> firstFreePlace(waiting.getZone(),
                     waiting.getRequestedDate(), waiting.getRequestedSlot(), waiting.getId()));
             if (place.isEmpty()) {
                 continue;
             }
-            placed += store.retrying(() -> {
+            placed += appointments.retrying(() -> {
                 Appointment a = get(waiting.getId());
                 AppointmentKind kind = policy.kindOf(place.get(), a.getRequestedDate(), a.getRequestedSlot(),
                         a.getRequestVersion(), a.getExpressDeadline());
                 if (!a.place(place.get(), kind)) {
                     return 0;
                 }
-                a.booked().ifPresent(booked -> outbox.append(a, Topics.APPOINTMENTS, EventTypes.APPOINTMENT_BOOKED,
-                        a.getCaseId(), a.getCaseId(), a.getSupplierId(), booked));
-                store.update(a, COLLECTION);
+                a.booked().ifPresent(booked -> events.publish(a, booked));
+                appointments.update(a);
                 return 1;
             });
         }
@@ -122,13 +112,11 @@ public class AppointmentBooking {
 
     /** The appointments of one zone on one day ("tournée"), morning first. */
     public java.util.List<Appointment> ofDay(String zone, java.time.LocalDate date) {
-        return store.mongo().find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("zone").is(zone).and("date").is(date))
-                .with(org.springframework.data.domain.Sort.by("slot", "_id")), Appointment.class, COLLECTION);
+        return appointments.ofDay(zone, date);
     }
 
     public Appointment get(String appointmentId) {
-        return store.find(appointmentId, Appointment.class, COLLECTION)
-                .orElseThrow(() -> new NotFoundException("unknown appointment " + appointmentId));
+        return appointments.find(appointmentId)
+                .orElseThrow(() -> new NotFound("unknown appointment " + appointmentId));
     }
 }

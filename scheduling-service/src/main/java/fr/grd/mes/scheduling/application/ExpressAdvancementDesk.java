@@ -1,19 +1,14 @@
 package fr.grd.mes.scheduling.application;
 
 import fr.grd.mes.events.EventEnvelope;
-import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.ExpressEscalated;
-import fr.grd.mes.events.Topics;
 import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.ConflictException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import fr.grd.mes.support.outcome.Conflict;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,19 +25,19 @@ import java.util.List;
  */
 @Service
 public class ExpressAdvancementDesk {
-    private final AggregateStore store;
-    private final AppointmentBooking appointments;
+    private final AppointmentRepository appointments;
+    private final AppointmentBooking booking;
     private final ChargeTable chargeTable;
-    private final OutboxWriter outbox;
+    private final EventPublisher events;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    public ExpressAdvancementDesk(AggregateStore store, AppointmentBooking appointments, ChargeTable chargeTable,
-                                  OutboxWriter outbox, BusinessCalendar calendar, Clock clock) {
-        this.store = store;
+    public ExpressAdvancementDesk(AppointmentRepository appointments, AppointmentBooking booking,
+                                  ChargeTable chargeTable, EventPublisher events, BusinessCalendar calendar, Clock clock) {
         this.appointments = appointments;
+        this.booking = booking;
         this.chargeTable = chargeTable;
-        this.outbox = outbox;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -59,14 +54,14 @@ public class ExpressAdvancementDesk {
     }
 
     public void onExpressEscalated(EventEnvelope<?> envelope, ExpressEscalated escalated) {
-        store.retrying(() -> {
-            Appointment a = appointments.get(Appointment.idFor(escalated.caseId()));
+        appointments.retrying(() -> {
+            Appointment a = booking.get(Appointment.idFor(escalated.caseId()));
             if (a.hasApplied(envelope.eventId())) {
                 return a;
             }
             a.markApplied(envelope.eventId());
             a.openAdvancementWindow(escalated.escalatedAt(), windowEnd(escalated.escalatedAt()));
-            return store.update(a, AppointmentBooking.COLLECTION);
+            return appointments.update(a);
         });
         searchFor(Appointment.idFor(escalated.caseId()));
     }
@@ -82,35 +77,32 @@ public class ExpressAdvancementDesk {
     }
 
     public List<Appointment> withAdvancementStatus(String status) {
-        return store.mongo().find(Query.query(Criteria.where("advancement.status").is(status)),
-                Appointment.class, AppointmentBooking.COLLECTION);
+        return appointments.withAdvancementStatus(status);
     }
 
     /** The desk's call to the client about a proposed date. */
     public Appointment clientCall(String appointmentId, boolean reachable, boolean agreed) {
-        Appointment result = store.retrying(() -> {
-            Appointment a = appointments.get(appointmentId);
+        Appointment result = appointments.retrying(() -> {
+            Appointment a = booking.get(appointmentId);
             Advancement adv = a.getAdvancement();
             if (adv == null || !Advancement.PROPOSED.equals(adv.status())) {
-                throw new ConflictException("appointment " + appointmentId + " has no advancement proposal waiting "
+                throw new Conflict("appointment " + appointmentId + " has no advancement proposal waiting "
                         + "for a call" + (adv == null ? "" : " (advancement " + adv.status() + ")"));
             }
             if (reachable && agreed) {
-                outbox.append(a, Topics.APPOINTMENTS, EventTypes.APPOINTMENT_ADVANCED, a.getCaseId(), a.getCaseId(),
-                        a.getSupplierId(), a.clientAgreed(clock.instant()));
+                events.publish(a, a.clientAgreed(clock.instant()));
             } else {
                 String reason = reachable ? Appointment.CLIENT_DECLINED : Appointment.CLIENT_UNREACHABLE;
-                outbox.append(a, Topics.APPOINTMENTS, EventTypes.APPOINTMENT_MAINTAINED, a.getCaseId(),
-                        a.getCaseId(), a.getSupplierId(), a.keepInitialDate(reason, clock.instant()));
+                events.publish(a, a.keepInitialDate(reason, clock.instant()));
             }
-            return store.update(a, AppointmentBooking.COLLECTION);
+            return appointments.update(a);
         });
         settlePlaces(result);
         return result;
     }
 
     private void searchFor(String appointmentId) {
-        Appointment a = appointments.get(appointmentId);
+        Appointment a = booking.get(appointmentId);
         Advancement adv = a.getAdvancement();
         if (adv == null || !Advancement.OPEN.equals(adv.status())) {
             return;
@@ -126,12 +118,12 @@ public class ExpressAdvancementDesk {
                 continue;
             }
             if (chargeTable.book(free.key(), holdIdFor(a))) {
-                boolean proposed = store.retrying(() -> {
-                    Appointment fresh = appointments.get(appointmentId);
+                boolean proposed = appointments.retrying(() -> {
+                    Appointment fresh = booking.get(appointmentId);
                     if (!fresh.propose(free.key(), clock.instant())) {
                         return false;
                     }
-                    store.update(fresh, AppointmentBooking.COLLECTION);
+                    appointments.update(fresh);
                     return true;
                 });
                 if (!proposed) {
@@ -143,15 +135,14 @@ public class ExpressAdvancementDesk {
     }
 
     private void closeIfDue(String appointmentId) {
-        Appointment closed = store.retrying(() -> {
-            Appointment a = appointments.get(appointmentId);
+        Appointment closed = appointments.retrying(() -> {
+            Appointment a = booking.get(appointmentId);
             var maintained = a.closeWindowIfDue(clock.instant());
             if (maintained.isEmpty()) {
                 return null;
             }
-            outbox.append(a, Topics.APPOINTMENTS, EventTypes.APPOINTMENT_MAINTAINED, a.getCaseId(), a.getCaseId(),
-                    a.getSupplierId(), maintained.get());
-            return store.update(a, AppointmentBooking.COLLECTION);
+            events.publish(a, maintained.get());
+            return appointments.update(a);
         });
         if (closed != null) {
             settlePlaces(closed);
@@ -174,9 +165,6 @@ public class ExpressAdvancementDesk {
     }
 
     private List<String> activeAdvancements(String... statuses) {
-        Query query = Query.query(Criteria.where("advancement.status").in((Object[]) statuses));
-        query.fields().include("_id");
-        return store.mongo().find(query, org.bson.Document.class, AppointmentBooking.COLLECTION).stream()
-                .map(doc -> doc.getString("_id")).toList();
+        return appointments.idsWithAdvancementStatus(statuses);
     }
 }

@@ -1,13 +1,10 @@
 package fr.grd.mes.scheduling.application;
 
-import fr.grd.mes.events.EventTypes;
-import fr.grd.mes.events.Topics;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.AppointmentStatus;
-import fr.grd.mes.support.mongo.AggregateStore;
-import fr.grd.mes.support.outbox.OutboxWriter;
+import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.ConflictException;
+import fr.grd.mes.support.outcome.Conflict;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -21,39 +18,37 @@ import java.time.LocalDate;
 public class InterventionOutcomes {
     public enum Result { COMPLETED, CLIENT_ABSENT }
 
-    private final AggregateStore store;
-    private final AppointmentBooking appointments;
-    private final OutboxWriter outbox;
+    private final AppointmentRepository appointments;
+    private final AppointmentBooking booking;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public InterventionOutcomes(AggregateStore store, AppointmentBooking appointments, OutboxWriter outbox,
-                                Clock clock) {
-        this.store = store;
+    public InterventionOutcomes(AppointmentRepository appointments, AppointmentBooking booking,
+                                EventPublisher events, Clock clock) {
         this.appointments = appointments;
-        this.outbox = outbox;
+        this.booking = booking;
+        this.events = events;
         this.clock = clock;
     }
 
     public Appointment record(String appointmentId, Result result, Long meterIndex) {
-        return store.retrying(() -> {
-            Appointment a = appointments.get(appointmentId);
+        return appointments.retrying(() -> {
+            Appointment a = booking.get(appointmentId);
             if (a.getStatus() != AppointmentStatus.BOOKED) {
-                throw new ConflictException("appointment " + appointmentId + " is " + a.getStatus()
+                throw new Conflict("appointment " + appointmentId + " is " + a.getStatus()
                         + ": its outcome is already recorded or it has no date");
             }
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
             if (!a.isDueOn(today)) {
-                throw new ConflictException("appointment " + appointmentId + " is on " + a.getDate()
+                throw new Conflict("appointment " + appointmentId + " is on " + a.getDate()
                         + ": its outcome cannot be recorded before that date (today is " + today + ")");
             }
             if (result == Result.COMPLETED) {
-                outbox.append(a, Topics.INTERVENTIONS, EventTypes.INTERVENTION_COMPLETED, a.getCaseId(),
-                        a.getCaseId(), a.getSupplierId(), a.complete(meterIndex, clock.instant()));
+                events.publish(a, a.complete(meterIndex, clock.instant()));
             } else {
-                outbox.append(a, Topics.INTERVENTIONS, EventTypes.CLIENT_ABSENT, a.getCaseId(), a.getCaseId(),
-                        a.getSupplierId(), a.clientAbsent(clock.instant()));
+                events.publish(a, a.clientAbsent(clock.instant()));
             }
-            return store.update(a, AppointmentBooking.COLLECTION);
+            return appointments.update(a);
         });
     }
 }

@@ -9,7 +9,7 @@ import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.RequestCreated;
 import fr.grd.mes.events.Slot;
 import fr.grd.mes.events.Version;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -57,25 +57,29 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    EventJson eventJson(MesProperties properties) {
-        return new EventJson(properties.json().blackbird());
+    EventJson eventJson() {
+        return new EventJson();
     }
 
     @Bean
-    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer moneyAsDecimalStrings(
-            MesProperties properties) {
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer moneyAsDecimalStrings() {
         return builder -> {
             builder.addModule(EventJson.moneyAsDecimalStrings());
             builder.addModule(new fr.grd.mes.support.text.EdgeInputModule());
-            if (properties.json().blackbird()) {
-                builder.addModule(new tools.jackson.module.blackbird.BlackbirdModule());
-            }
         };
     }
 
     @Bean
     OutboxWriter outboxWriter(EventJson json, Clock clock) {
         return new OutboxWriter(json, clock);
+    }
+
+    /** The service's event publisher: its routing table ({@code adapter.out.kafka}) over the outbox writer. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(fr.grd.mes.support.outbox.EventRoutes.class)
+    fr.grd.mes.support.port.EventPublisher eventPublisher(OutboxWriter outbox,
+                                                          fr.grd.mes.support.outbox.EventRoutes routes) {
+        return new fr.grd.mes.support.outbox.RoutedEventPublisher(outbox, routes);
     }
 
     @Bean
@@ -100,7 +104,8 @@ public class MesSupportAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
                             MesProperties properties,
                             org.springframework.beans.factory.ObjectProvider<fr.grd.mes.support.outbox.OutboxObserver> observers) {
-        return new OutboxRelay(mongo, kafka, topics, properties.outbox(), observers.orderedStream().toList());
+        return new OutboxRelay(mongo, kafka, topics, properties.outbox().relaySettings(),
+                observers.orderedStream().toList());
     }
 
     @Bean
@@ -110,8 +115,9 @@ public class MesSupportAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, MesProperties properties) {
-        return new AggregateStore(mongo, relay, properties.store().lockIndex());
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay,
+                                  org.springframework.core.env.Environment environment) {
+        return new AggregateStore(mongo, relay, environment.matchesProfiles(AggregateStore.EMBEDDED_STORE_PROFILE));
     }
 
     @Bean

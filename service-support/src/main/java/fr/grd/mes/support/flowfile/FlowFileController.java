@@ -1,7 +1,7 @@
 package fr.grd.mes.support.flowfile;
 
 import fr.grd.mes.support.security.Caller;
-import fr.grd.mes.support.web.NotFoundException;
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,14 +50,14 @@ public class FlowFileController {
     public ResponseEntity<FileView> export(@PathVariable String supplierId, @PathVariable String flow) {
         Caller.current().requireVisible(supplierId, "files of " + supplierId);
         if (!exporter.flows().contains(flow)) {
-            throw new NotFoundException("this service produces the flows " + exporter.flows() + ", not " + flow);
+            throw new NotFound("this service produces the flows " + exporter.flows() + ", not " + flow);
         }
         try {
             return exporter.export(supplierId, flow, clock.instant())
                     .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file)))
                     .orElseGet(() -> ResponseEntity.noContent().build());
         } catch (SupplierIdentity.Unregistered unregistered) {
-            throw new fr.grd.mes.support.web.ConflictException(unregistered.getMessage());
+            throw new fr.grd.mes.support.outcome.Conflict(unregistered.getMessage());
         }
     }
 
@@ -65,7 +65,7 @@ public class FlowFileController {
     public ResponseEntity<byte[]> download(@PathVariable String supplierId, @PathVariable String fileName) {
         Caller.current().requireVisible(supplierId, "file " + fileName);
         FlowFile file = exporter.byName(supplierId, fileName)
-                .orElseThrow(() -> new NotFoundException("file " + fileName + " not found"));
+                .orElseThrow(() -> new NotFound("file " + fileName + " not found"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
                 .body(file.zip());

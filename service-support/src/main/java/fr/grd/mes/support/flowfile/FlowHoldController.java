@@ -1,8 +1,8 @@
 package fr.grd.mes.support.flowfile;
 
 import fr.grd.mes.support.security.Caller;
-import fr.grd.mes.support.web.ConflictException;
-import fr.grd.mes.support.web.NotFoundException;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,16 +58,16 @@ public class FlowHoldController {
 
     private FlowHolds.Hold release(FlowHolds.Hold hold) {
         if (hold.status() != FlowHolds.Status.HELD) {
-            throw new ConflictException("record " + hold.recordId() + " is " + hold.status() + ", not HELD");
+            throw new Conflict("record " + hold.recordId() + " is " + hold.status() + ", not HELD");
         }
         exporter.problemOf(hold.supplierId(), hold.flow(), hold.recordId()).ifPresent(problem -> {
-            throw new ConflictException("record " + hold.recordId() + " still cannot be written: " + problem);
+            throw new Conflict("record " + hold.recordId() + " still cannot be written: " + problem);
         });
         exporter.holds().released(hold.id(), Caller.current().subject(), clock.instant());
         return hold(hold.id());
     }
 
     private FlowHolds.Hold hold(String id) {
-        return exporter.holds().find(id).orElseThrow(() -> new NotFoundException("no held record " + id));
+        return exporter.holds().find(id).orElseThrow(() -> new NotFound("no held record " + id));
     }
 }

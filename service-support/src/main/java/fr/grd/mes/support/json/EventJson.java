@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -21,16 +20,7 @@ public final class EventJson {
     private final JsonMapper mapper;
 
     public EventJson() {
-        this(false);
-    }
-
-    /** @param blackbird bind through Jackson's Blackbird module (generated accessors) rather than reflection */
-    public EventJson(boolean blackbird) {
-        JsonMapper.Builder builder = JsonMapper.builder();
-        if (blackbird) {
-            builder.addModule(new BlackbirdModule());
-        }
-        this.mapper = builder
+        this.mapper = JsonMapper.builder()
                 .addModule(moneyAsDecimalStrings())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

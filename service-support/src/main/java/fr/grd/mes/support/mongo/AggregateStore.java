@@ -1,6 +1,6 @@
 package fr.grd.mes.support.mongo;
 
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 import fr.grd.mes.support.outbox.OutboxRelay;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -26,7 +26,16 @@ public class AggregateStore {
     private final OutboxRelay relay;
     private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
             .maxRetries(8).delay(Duration.ofMillis(5)).jitter(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(200))
-            .includes(OptimisticLockingFailureException.class, DuplicateKeyException.class).build());
+            .includes(OptimisticLockingFailureException.class, DuplicateKeyException.class,
+                    fr.grd.mes.support.port.AlreadyStored.class).build());
+
+    /**
+     * The Spring profile of a service that runs on the embedded store (mongo-java-server, the local stack): its
+     * planner only uses an index whose keys are exactly the query's, so each aggregate collection gets a unique
+     * ({@code _id}, {@code version}) index and the optimistic-lock update is an index lookup, not a scan. Real
+     * MongoDB serves that filter from {@code _id} alone and does without (measured: {@code docs/benchmark.md}).
+     */
+    public static final String EMBEDDED_STORE_PROFILE = "embedded-store";
 
     private final boolean lockIndex;
     private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();

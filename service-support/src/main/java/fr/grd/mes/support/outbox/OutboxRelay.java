@@ -1,6 +1,5 @@
 package fr.grd.mes.support.outbox;
 
-import fr.grd.mes.support.config.MesProperties;
 import fr.grd.mes.support.kafka.TopicProvisioner;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -31,11 +30,22 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Woken right after each write with the aggregate that was written (a hint), it reads just those aggregates by
  * {@code _id}. A sweep of every collection for any non-empty outbox runs at start and every
- * {@code sweepMillis} as the safety net: it finds what another instance or a crashed process left behind. Without
- * hints ({@code hinted=false}) every pass is a sweep, which costs a query over each whole collection per write
- * on a store that cannot index "outbox not empty" (the embedded store).
+ * {@code sweepMillis} as the safety net: it finds what another instance or a crashed process left behind.
+ * (Sweeping on every pass instead, and pulling per aggregate instead of per pass, were measured slower and
+ * removed: {@code docs/benchmark.md}, "Choices measured".)
  */
 public class OutboxRelay implements SmartLifecycle {
+    /**
+     * @param collections the aggregate collections whose outboxes this relay publishes
+     * @param pollMillis  how long a pass waits for a write's signal before looking anyway
+     * @param sweepMillis how often every collection is swept for outboxes no hint pointed at
+     */
+    public record Settings(List<String> collections, long pollMillis, long sweepMillis) {
+        public Settings {
+            collections = List.copyOf(collections);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
 
@@ -45,8 +55,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final long pollMillis;
     private final long sweepMillis;
-    private final boolean hinted;
-    private final boolean pullPerPass;
     private final List<OutboxObserver> observers;
     private final Semaphore signal = new Semaphore(0);
     private final Map<String, Set<Object>> hints = new ConcurrentHashMap<>();
@@ -56,21 +64,19 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, TopicProvisioner topics,
-                       MesProperties.Outbox settings, List<OutboxObserver> observers) {
+                       Settings settings, List<OutboxObserver> observers) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.topics = topics;
         this.collections = List.copyOf(settings.collections());
         this.pollMillis = settings.pollMillis();
         this.sweepMillis = settings.sweepMillis();
-        this.hinted = settings.hinted();
-        this.pullPerPass = settings.pullPerPass();
         this.observers = List.copyOf(observers);
     }
 
     /** The aggregate {@code id} of {@code collection} was just written, maybe with new outbox entries. */
     public void wakeUp(String collection, Object id) {
-        if (hinted && collections.contains(collection)) {
+        if (collections.contains(collection)) {
             hints.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
         }
         signal.release();
@@ -114,7 +120,7 @@ public class OutboxRelay implements SmartLifecycle {
                 signal.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                 signal.drainPermits();
                 long now = System.nanoTime();
-                if (!hinted || lastSweep == Long.MIN_VALUE || now - lastSweep >= sweepMillis * 1_000_000) {
+                if (lastSweep == Long.MIN_VALUE || now - lastSweep >= sweepMillis * 1_000_000) {
                     lastSweep = now;
                     while (running && flushOnce() > 0) {
                         // keep draining while there is work
@@ -181,7 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Sends the outboxes of every aggregate the query finds, waits for all acknowledgements at once, then pulls
      * what was sent from all of them in one update (event ids are unique, so pulling the pass's whole set from each
-     * aggregate removes exactly its own; without {@code pullPerPass}, one update per aggregate). A failed send leaves
+     * aggregate removes exactly its own). A failed send leaves
      * all of them to the next pass.
      */
     @SuppressWarnings("unchecked")
@@ -210,11 +216,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)));
-        if (pullPerPass) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), pull, collection);
-        } else {
-            ids.forEach(id -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection));
-        }
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), pull, collection);
         return eventIds.size();
     }
 

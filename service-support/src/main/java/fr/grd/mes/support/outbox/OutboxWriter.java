@@ -1,5 +1,7 @@
 package fr.grd.mes.support.outbox;
 
+import fr.grd.mes.support.aggregate.OutboxMessage;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.support.json.EventJson;
 

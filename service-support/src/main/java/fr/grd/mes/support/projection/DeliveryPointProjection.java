@@ -1,5 +1,6 @@
 package fr.grd.mes.support.projection;
 
+import fr.grd.mes.support.port.KnownDeliveryPoint;
 import fr.grd.mes.events.DeliveryPointChanged;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.Topics;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * a change is applied only if its revision is newer than the one held, so redeliveries and replays of the
  * compacted topic are harmless.
  */
-public class DeliveryPointProjection {
+public class DeliveryPointProjection implements fr.grd.mes.support.port.DeliveryPointDirectory {
     public static final String COLLECTION = "delivery_points";
 
     private final MongoTemplate mongo;
@@ -42,6 +43,7 @@ public class DeliveryPointProjection {
         mongo.save(KnownDeliveryPoint.from(changed), COLLECTION);
     }
 
+    @Override
     public Optional<KnownDeliveryPoint> find(String pdl) {
         return Optional.ofNullable(mongo.findById(pdl, KnownDeliveryPoint.class, COLLECTION));
     }

@@ -1,5 +1,6 @@
 package fr.grd.mes.support.projection;
 
+import fr.grd.mes.support.port.KnownSupplier;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.SupplierRegistered;
 import fr.grd.mes.events.Topics;

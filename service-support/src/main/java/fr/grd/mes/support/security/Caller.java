@@ -1,6 +1,6 @@
 package fr.grd.mes.support.security;
 
-import fr.grd.mes.support.web.NotFoundException;
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,7 +41,7 @@ public record Caller(String subject, Set<String> roles, String supplierId) {
     /** Throws "not found" for data of a supplier the caller may not see: no 403 that would confirm it exists. */
     public void requireVisible(String supplier, String what) {
         if (!mayActFor(supplier)) {
-            throw new NotFoundException(what + " not found");
+            throw new NotFound(what + " not found");
         }
     }
 }

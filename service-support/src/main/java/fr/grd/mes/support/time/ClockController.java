@@ -6,8 +6,8 @@ import fr.grd.mes.events.EventTypes;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.support.json.EventJson;
 import fr.grd.mes.support.kafka.TopicProvisioner;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,18 +67,18 @@ public class ClockController {
         Instant now = clock.instant();
         if (request.to() != null) {
             if (request.to().isAfter(now.plus(MAX_JUMP))) {
-                throw new ValidationFailedException(List.of(new Violation("to", "at most " + MAX_JUMP.toDays()
+                throw new Invalid(List.of(new Violation("to", "at most " + MAX_JUMP.toDays()
                         + " days ahead of the simulated now")));
             }
             target = request.to();
         } else if (request.duration() != null && !request.duration().isNegative()) {
             if (request.duration().compareTo(MAX_JUMP) > 0) {
-                throw new ValidationFailedException(List.of(new Violation("duration", "at most "
+                throw new Invalid(List.of(new Violation("duration", "at most "
                         + MAX_JUMP.toDays() + " days at once")));
             }
             target = now.plus(request.duration());
         } else {
-            throw new ValidationFailedException(List.of(
+            throw new Invalid(List.of(
                     new Violation("duration", "give a positive ISO-8601 duration (\"P1D\") or an instant 'to'")));
         }
         clock.advanceTo(target);

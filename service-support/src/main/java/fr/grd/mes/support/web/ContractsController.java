@@ -1,5 +1,6 @@
 package fr.grd.mes.support.web;
 
+import fr.grd.mes.support.outcome.NotFound;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ public class ContractsController {
     @GetMapping(value = "/schemas/{eventType}.schema.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> schema(@PathVariable String eventType) throws IOException {
         if (!eventType.matches("[A-Za-z]{1,60}")) {
-            throw new NotFoundException("no schema " + eventType);
+            throw new NotFound("no schema " + eventType);
         }
         return resource("schemas/" + eventType + ".schema.json");
     }
@@ -33,7 +34,7 @@ public class ContractsController {
     private static ResponseEntity<String> resource(String path) throws IOException {
         ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {
-            throw new NotFoundException("no such contract document: " + path);
+            throw new NotFound("no such contract document: " + path);
         }
         return ResponseEntity.ok(resource.getContentAsString(StandardCharsets.UTF_8));
     }

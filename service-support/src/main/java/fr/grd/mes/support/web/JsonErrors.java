@@ -1,5 +1,6 @@
 package fr.grd.mes.support.web;
 
+import fr.grd.mes.support.outcome.Violation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;

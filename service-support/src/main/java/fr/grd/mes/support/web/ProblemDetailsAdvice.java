@@ -1,5 +1,11 @@
 package fr.grd.mes.support.web;
 
+import fr.grd.mes.support.outcome.Violation;
+import fr.grd.mes.support.outcome.NotFound;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Refusal;
+import fr.grd.mes.support.outcome.Forbidden;
+import fr.grd.mes.support.outcome.Conflict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -48,11 +54,21 @@ public class ProblemDetailsAdvice {
                 .register(metrics);
     }
 
-    @ExceptionHandler(ValidationFailedException.class)
-    ResponseEntity<ProblemDetail> invalid(ValidationFailedException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                e.violations().stream().map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; ")),
-                e.violations());
+    /** A use case's refusal, whichever layer raised it: the one place where an outcome becomes a status. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        if (refusal instanceof Invalid e) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    e.violations().stream().map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; ")),
+                    e.violations());
+        }
+        if (refusal instanceof NotFound) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", refusal.getMessage(), List.of());
+        }
+        if (refusal instanceof Forbidden) {
+            return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", refusal.getMessage(), List.of());
+        }
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", refusal.getMessage(), List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -78,21 +94,6 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

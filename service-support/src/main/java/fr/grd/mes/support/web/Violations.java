@@ -1,5 +1,6 @@
 package fr.grd.mes.support.web;
 
+import fr.grd.mes.support.outcome.Violation;
 import jakarta.validation.ConstraintViolation;
 
 import java.util.Comparator;

@@ -51,19 +51,6 @@ class WireFormatMatchesSchemasTest {
         assertThat(new EventJson().read(wire).payload()).isEqualTo(payload);
     }
 
-    /** mes.json.blackbird changes how Jackson reaches the fields, never what goes on the wire. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypes")
-    void blackbirdWritesAndReadsTheSameWire(String eventType) throws Exception {
-        Object payload = sample(EventTypes.payloadOf(eventType));
-        EventEnvelope<Object> envelope = EventEnvelope.of(eventType, "A000000001", "A000000001", "FOURN-A",
-                Instant.parse("2026-12-01T09:00:00Z"), payload);
-        EventJson blackbird = new EventJson(true);
-        String wire = blackbird.write(envelope);
-        assertThat(wire).isEqualTo(new EventJson(false).write(envelope));
-        assertThat(blackbird.read(wire).payload()).isEqualTo(payload);
-    }
-
     /** A record with every component filled (first enum constant, one-element lists, nested records). */
     static Object sample(Class<?> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();

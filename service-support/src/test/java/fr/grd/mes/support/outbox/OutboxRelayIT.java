@@ -2,7 +2,6 @@ package fr.grd.mes.support.outbox;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.grd.mes.support.config.MesProperties;
 import fr.grd.mes.support.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,7 +68,7 @@ class OutboxRelayIT {
     void aHintedWritePublishesAtOnceAndTheSweepFindsUnhintedOutboxes() {
         String topic = "relay.test." + UUID.randomUUID();
         // an hour between sweeps: after the first (start-up) sweep, only hints can get events out quickly
-        OutboxRelay relay = relay(true);
+        OutboxRelay relay = relay();
         relay.start();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.sweeps() >= 1);
@@ -92,24 +91,9 @@ class OutboxRelayIT {
     }
 
     @Test
-    void withoutHintsEveryPassSweeps() {
-        String topic = "relay.test." + UUID.randomUUID();
-        OutboxRelay relay = relay(false);
-        relay.start();
-        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
-            mongo.insert(aggregate("C-1", topic, "c1-e1"), COLLECTION);
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            awaitRecords(consumer, seen, 1);
-            assertThat(seen).extracting(ConsumerRecord::value).containsExactly("c1-e1");
-        } finally {
-            relay.stop();
-        }
-    }
-
-    @Test
     void onePassPublishesEveryPendingAggregateAndEmptiesEachOutbox() {
         String topic = "relay.test." + UUID.randomUUID();
-        OutboxRelay relay = relay(true);
+        OutboxRelay relay = relay();
         try (KafkaConsumer<String, String> consumer = consumer(topic)) {
             mongo.insert(aggregate("D-1", topic, "d1-e1", "d1-e2"), COLLECTION);
             mongo.insert(aggregate("D-2", topic, "d2-e1"), COLLECTION);
@@ -125,10 +109,10 @@ class OutboxRelayIT {
         }
     }
 
-    /** A relay over the test collection: a pass at least every 20 ms, an hour between sweeps, one pull per pass. */
-    private static OutboxRelay relay(boolean hinted) {
+    /** A relay over the test collection: a pass at least every 20 ms, an hour between sweeps. */
+    private static OutboxRelay relay() {
         return new OutboxRelay(mongo, template, topics,
-                new MesProperties.Outbox(List.of(COLLECTION), 20L, 3_600_000L, hinted, true), List.of());
+                new OutboxRelay.Settings(List.of(COLLECTION), 20L, 3_600_000L), List.of());
     }
 
     /** Polls into {@code seen} until it holds at least {@code count} records. */

@@ -1,7 +1,7 @@
 package fr.grd.mes.support.text;
 
 import fr.grd.mes.support.web.JsonErrors;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Violation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

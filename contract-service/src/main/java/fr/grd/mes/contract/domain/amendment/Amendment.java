@@ -5,7 +5,7 @@ import fr.grd.mes.events.AmendmentExpired;
 import fr.grd.mes.events.AmendmentIssued;
 import fr.grd.mes.events.AmendmentVoided;
 import fr.grd.mes.events.ConnectionAgreementOverdue;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
 package fr.grd.mes.contract.domain.supplier;
 
 import fr.grd.mes.events.SupplierRegistered;
-import fr.grd.mes.support.outbox.AggregateRoot;
+import fr.grd.mes.support.aggregate.AggregateRoot;
 
 import java.time.Instant;
 import java.util.ArrayList;

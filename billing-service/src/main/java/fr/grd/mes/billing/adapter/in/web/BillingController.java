@@ -5,8 +5,8 @@ import fr.grd.mes.billing.application.Catalogue;
 import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.Prestation;
 import fr.grd.mes.events.BillingRecord;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +54,7 @@ public class BillingController {
                                      @RequestParam(defaultValue = "500") int limit) {
         fr.grd.mes.support.security.Caller.current().requireVisible(supplierId, "billing lines of " + supplierId);
         if (limit < 1 || limit > 1000 || offset < 0) {
-            throw new ValidationFailedException(List.of(new Violation("limit", "pages hold 1 to 1000 lines, from offset >= 0")));
+            throw new Invalid(List.of(new Violation("limit", "pages hold 1 to 1000 lines, from offset >= 0")));
         }
         return billing.billsOf(supplierId, caseId).stream().flatMap(bill -> bill.records().stream()).skip(offset)
                 .limit(limit).toList();
@@ -106,7 +106,7 @@ public class BillingController {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         java.util.Map<fr.grd.mes.billing.domain.ChartRole, String> chartCodes = body.chartCodes() != null
                 ? body.chartCodes()
@@ -116,7 +116,7 @@ public class BillingController {
         List<Violation> roles = version.unpricedRoles().stream().map(role -> new Violation("chartCodes." + role.name(),
                 "the decision chart bills " + role + ": name the code of this version that prices it")).toList();
         if (!roles.isEmpty()) {
-            throw new ValidationFailedException(roles);
+            throw new Invalid(roles);
         }
         return catalogue.add(version);
     }

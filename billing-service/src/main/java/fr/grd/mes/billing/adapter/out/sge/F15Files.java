@@ -1,6 +1,6 @@
 package fr.grd.mes.billing.adapter.out.sge;
 
-import fr.grd.mes.billing.application.Billing;
+import fr.grd.mes.billing.adapter.out.mongo.MongoBillRepository;
 import fr.grd.mes.billing.domain.BillingLine;
 import fr.grd.mes.billing.domain.InterventionBill;
 import fr.grd.mes.support.flowfile.FileNames;
@@ -8,7 +8,7 @@ import fr.grd.mes.support.flowfile.FlowContent;
 import fr.grd.mes.support.flowfile.SgeSchemas;
 import fr.grd.mes.support.flowfile.XmlDocument;
 import fr.grd.mes.support.projection.DeliveryPointProjection;
-import fr.grd.mes.support.projection.KnownDeliveryPoint;
+import fr.grd.mes.support.port.KnownDeliveryPoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,13 +77,13 @@ public class F15Files implements FlowContent {
 
     @Override
     public StoredRecord storedRecord(String recordId) {
-        return new StoredRecord(Billing.COLLECTION, recordId);
+        return new StoredRecord(MongoBillRepository.COLLECTION, recordId);
     }
 
     @Override
     public Documents documents(FileHeader header, List<String> recordIds) {
         Map<String, InterventionBill> found = mongo.find(Query.query(Criteria.where("_id").in(recordIds)
-                        .and("supplierId").is(header.receiver())), InterventionBill.class, Billing.COLLECTION).stream()
+                        .and("supplierId").is(header.receiver())), InterventionBill.class, MongoBillRepository.COLLECTION).stream()
                 .collect(Collectors.toMap(InterventionBill::getId, b -> b));
         List<InterventionBill> bills = recordIds.stream().map(found::get)
                 .filter(bill -> bill != null && !bill.getLines().isEmpty()).toList();
@@ -111,7 +111,7 @@ public class F15Files implements FlowContent {
             criteria = criteria.and("supplierId").is(supplierId);
         }
         return mongo.find(Query.query(criteria).with(Sort.by("billedAt", "_id")), InterventionBill.class,
-                Billing.COLLECTION);
+                MongoBillRepository.COLLECTION);
     }
 
     private static void header(XmlDocument xml, FileHeader header) {

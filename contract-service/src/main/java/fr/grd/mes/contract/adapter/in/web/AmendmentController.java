@@ -5,8 +5,8 @@ import fr.grd.mes.contract.application.AmendmentDesk;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
 import fr.grd.mes.contract.domain.amendment.Annexe3;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +89,7 @@ public class AmendmentController {
             violations.add(new Violation("limit", "pages hold 1 to 500 amendments"));
         }
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         return desk.list(wanted, limit).stream().map(AmendmentView::of).toList();
     }
@@ -107,7 +107,7 @@ public class AmendmentController {
     @PostMapping("/{id}/pieces")
     public AmendmentView piece(@PathVariable String id, @RequestBody PieceBody body) {
         if (body.piece() == null) {
-            throw new ValidationFailedException(List.of(new Violation("piece", "name the piece received")));
+            throw new Invalid(List.of(new Violation("piece", "name the piece received")));
         }
         return AmendmentView.of(desk.receive(id, body.piece(), body.receivedOn()));
     }
@@ -115,7 +115,7 @@ public class AmendmentController {
     @PostMapping("/{id}/municipality-decision")
     public AmendmentView municipality(@PathVariable String id, @RequestBody DecisionBody body) {
         if (body.agreed() == null) {
-            throw new ValidationFailedException(List.of(new Violation("agreed", "must be true or false")));
+            throw new Invalid(List.of(new Violation("agreed", "must be true or false")));
         }
         return AmendmentView.of(desk.municipalityDecision(id, body.agreed(), body.decidedOn()));
     }
@@ -128,11 +128,11 @@ public class AmendmentController {
     @PostMapping("/{id}/price-revision")
     public Amendment.PriceRevision revise(@PathVariable String id, @RequestBody RevisionBody body) {
         if (body.requesterWorksFinishedOn() == null) {
-            throw new ValidationFailedException(List.of(new Violation("requesterWorksFinishedOn",
+            throw new Invalid(List.of(new Violation("requesterWorksFinishedOn",
                     "give the date the requester's works finished")));
         }
         if (body.indexRatio() != null && body.indexRatio().signum() <= 0) {
-            throw new ValidationFailedException(List.of(new Violation("indexRatio", "must be positive; leave it out "
+            throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
                     + "to use the loaded barème indexes")));
         }
         return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), body.newVatRate());
@@ -144,7 +144,7 @@ public class AmendmentController {
     @org.springframework.web.bind.annotation.PutMapping("/bareme-index/{month}")
     public Map<String, BigDecimal> loadIndex(@PathVariable java.time.YearMonth month, @RequestBody IndexBody body) {
         if (body.value() == null || body.value().signum() <= 0) {
-            throw new ValidationFailedException(List.of(new Violation("value", "a barème index is positive")));
+            throw new Invalid(List.of(new Violation("value", "a barème index is positive")));
         }
         desk.loadBaremeIndex(month, body.value());
         return desk.baremeIndexes();

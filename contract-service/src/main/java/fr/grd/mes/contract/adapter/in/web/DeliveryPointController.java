@@ -6,9 +6,9 @@ import fr.grd.mes.contract.domain.DeliveryPoint;
 import fr.grd.mes.contract.domain.PerimeterEntry;
 import fr.grd.mes.events.Pdl;
 import fr.grd.mes.events.SupplyState;
-import fr.grd.mes.support.web.NotFoundException;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.NotFound;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +68,7 @@ public class DeliveryPointController {
         }
         violations.addAll(fr.grd.mes.support.web.Violations.of(validator.validate(body)));
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         DeliveryPoint point = referential.load(pdl, new DeliveryPointReferential.LoadCommand(
                 new Address(body.street(), body.postalCode(), body.city(), body.inseeCode()), body.zone(),
@@ -85,9 +85,9 @@ public class DeliveryPointController {
     public PerimeterView perimeter(@PathVariable String supplierId, @PathVariable String pdl) {
         fr.grd.mes.support.security.Caller.current().requireVisible(supplierId, "perimeter of " + supplierId);
         DeliveryPoint point = referential.find(pdl).orElseThrow(() ->
-                new NotFoundException("PdL " + pdl + " never entered the perimeter of " + supplierId));
+                new NotFound("PdL " + pdl + " never entered the perimeter of " + supplierId));
         PerimeterEntry entry = point.perimeterEntryOf(supplierId)
-                .orElseThrow(() -> new NotFoundException("PdL " + pdl + " never entered the perimeter of " + supplierId));
+                .orElseThrow(() -> new NotFound("PdL " + pdl + " never entered the perimeter of " + supplierId));
         return new PerimeterView(pdl, supplierId, entry.from(), entry.meterIndex(), entry.caseId(),
                 point.getSupplyState(), supplierId.equals(point.getCurrentSupplierId()));
     }

@@ -4,8 +4,8 @@ import fr.grd.mes.contract.application.SupplierRegistry;
 import fr.grd.mes.contract.domain.supplier.Supplier;
 import fr.grd.mes.events.SupplierRegistered;
 import fr.grd.mes.support.security.Caller;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,7 +36,7 @@ public class SupplierController {
     @PutMapping("/{supplierId}")
     public SupplierRegistered register(@PathVariable String supplierId, @RequestBody RegistrationBody body) {
         if (!supplierId.matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new ValidationFailedException(List.of(new Violation("supplierId", "must be 1-40 letters, digits, _ or -")));
+            throw new Invalid(List.of(new Violation("supplierId", "must be 1-40 letters, digits, _ or -")));
         }
         return registry.register(supplierId, new Supplier.Registration(body.displayName(), body.eic(),
                 body.grdfContract(), body.sshPublicKey()), body.flowEncryptionKey()).snapshot();
@@ -52,7 +52,7 @@ public class SupplierController {
     @GetMapping("/{supplierId}/flow-key")
     public java.util.Map<String, String> flowKey(@PathVariable String supplierId) {
         return java.util.Map.of("aes256", registry.flowKey(supplierId).orElseThrow(() ->
-                new fr.grd.mes.support.web.NotFoundException("supplier " + supplierId + " has no flow key")));
+                new fr.grd.mes.support.outcome.NotFound("supplier " + supplierId + " has no flow key")));
     }
 
     @GetMapping

@@ -1,6 +1,6 @@
 package fr.grd.mes.contract.adapter.out.metrics;
 
-import fr.grd.mes.contract.application.AmendmentDesk;
+import fr.grd.mes.contract.adapter.out.mongo.MongoAmendmentRepository;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,9 +35,9 @@ public class AmendmentGauges {
     public void recount() {
         for (Amendment.Status status : Amendment.Status.values()) {
             byStatus.get(status).set(mongo.count(Query.query(Criteria.where("status").is(status.name())),
-                    AmendmentDesk.COLLECTION));
+                    MongoAmendmentRepository.COLLECTION));
         }
         overdue.set(mongo.count(Query.query(Criteria.where("connectionAgreementOverdue").is(true)),
-                AmendmentDesk.COLLECTION));
+                MongoAmendmentRepository.COLLECTION));
     }
 }

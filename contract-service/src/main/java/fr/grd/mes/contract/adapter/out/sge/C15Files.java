@@ -1,6 +1,6 @@
 package fr.grd.mes.contract.adapter.out.sge;
 
-import fr.grd.mes.contract.application.DeliveryPointReferential;
+import fr.grd.mes.contract.adapter.out.mongo.MongoDeliveryPointRepository;
 import fr.grd.mes.contract.domain.DeliveryPoint;
 import fr.grd.mes.contract.domain.PerimeterEntry;
 import fr.grd.mes.support.flowfile.FileNames;
@@ -64,7 +64,7 @@ public class C15Files implements FlowContent {
 
     @Override
     public StoredRecord storedRecord(String recordId) {
-        return new StoredRecord(DeliveryPointReferential.COLLECTION, recordId.substring(0, recordId.indexOf('-')));
+        return new StoredRecord(MongoDeliveryPointRepository.COLLECTION, recordId.substring(0, recordId.indexOf('-')));
     }
 
     @Override
@@ -72,7 +72,7 @@ public class C15Files implements FlowContent {
         Set<String> pdls = recordIds.stream().map(id -> id.substring(0, id.indexOf('-')))
                 .collect(java.util.stream.Collectors.toSet());
         java.util.Map<String, Entry> byId = new java.util.HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(pdls)), DeliveryPoint.class, DeliveryPointReferential.COLLECTION)
+        mongo.find(Query.query(Criteria.where("_id").in(pdls)), DeliveryPoint.class, MongoDeliveryPointRepository.COLLECTION)
                 .forEach(point -> point.getPerimeter().stream()
                         .filter(entry -> header.receiver().equals(entry.supplierId()))
                         .map(entry -> new Entry(point, entry)).forEach(e -> byId.put(recordId(e), e)));
@@ -167,7 +167,7 @@ public class C15Files implements FlowContent {
             inPeriod = inPeriod.and("supplierId").is(supplierId);
         }
         List<DeliveryPoint> points = mongo.find(Query.query(Criteria.where("perimeter").elemMatch(inPeriod)),
-                DeliveryPoint.class, DeliveryPointReferential.COLLECTION);
+                DeliveryPoint.class, MongoDeliveryPointRepository.COLLECTION);
         return points.stream().flatMap(point -> point.getPerimeter().stream()
                         .filter(entry -> entry.recordedAt() != null && !entry.recordedAt().isBefore(from)
                                 && entry.recordedAt().isBefore(to)

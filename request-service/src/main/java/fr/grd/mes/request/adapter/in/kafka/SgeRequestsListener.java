@@ -8,8 +8,8 @@ import fr.grd.mes.request.adapter.in.web.CreateRequestBody;
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.support.json.EventJson;
 import fr.grd.mes.support.web.JsonErrors;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import fr.grd.mes.support.web.Violations;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +65,7 @@ public class SgeRequestsListener {
         }
         try {
             cases.submit(body.toNewRequest(), form);
-        } catch (ValidationFailedException invalid) {
+        } catch (Invalid invalid) {
             reject(body.portalRequestId() != null ? body.portalRequestId() : record.key(), "invalid request",
                     invalid.violations(), raw);
         }

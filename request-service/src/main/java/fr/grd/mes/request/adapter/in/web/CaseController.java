@@ -4,8 +4,8 @@ import fr.grd.mes.request.application.CaseQueries;
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.support.security.Caller;
-import fr.grd.mes.support.web.ForbiddenException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Forbidden;
+import fr.grd.mes.support.outcome.Violation;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +44,7 @@ public class CaseController {
     public ResponseEntity<Created> create(@RequestBody CreateRequestBody body) {
         Caller caller = Caller.current();
         if (body.supplierId() != null && !caller.mayActFor(body.supplierId())) {
-            throw new ForbiddenException("a supplier creates requests only for itself (" + caller.supplierId() + ")");
+            throw new Forbidden("a supplier creates requests only for itself (" + caller.supplierId() + ")");
         }
         List<Violation> form = fr.grd.mes.support.web.Violations.of(validator.validate(body));
         Case created = cases.submit(body.toNewRequest(), form);
@@ -77,7 +77,7 @@ public class CaseController {
             violations.add(new Violation("limit", "pages hold 1 to 200 cases"));
         }
         if (!violations.isEmpty()) {
-            throw new fr.grd.mes.support.web.ValidationFailedException(violations);
+            throw new fr.grd.mes.support.outcome.Invalid(violations);
         }
         Caller caller = Caller.current();
         String onlySupplier = caller.seesAllSuppliers() ? null : caller.supplierId();
@@ -96,7 +96,7 @@ public class CaseController {
     @PostMapping("/cases/{caseId}/express-escalation")
     public CaseView escalate(@PathVariable String caseId, @RequestBody(required = false) EscalationBody body) {
         if (body != null && body.sgeCaseNumber() != null && !body.sgeCaseNumber().equals(caseId)) {
-            throw new fr.grd.mes.support.web.ValidationFailedException(List.of(new Violation("sgeCaseNumber",
+            throw new fr.grd.mes.support.outcome.Invalid(List.of(new Violation("sgeCaseNumber",
                     "must be the SGE case number of the initial request (" + caseId + ")")));
         }
         visible(caseId);
@@ -108,8 +108,8 @@ public class CaseController {
         Case found;
         try {
             found = cases.get(caseId);
-        } catch (fr.grd.mes.support.web.NotFoundException missing) {
-            throw new fr.grd.mes.support.web.NotFoundException("case " + caseId + " not found");
+        } catch (fr.grd.mes.support.outcome.NotFound missing) {
+            throw new fr.grd.mes.support.outcome.NotFound("case " + caseId + " not found");
         }
         Caller.current().requireVisible(found.getSupplierId(), "case " + caseId);
         return found;

@@ -1,7 +1,7 @@
 package fr.grd.mes.request.adapter.out.metrics;
 
 import fr.grd.mes.events.Version;
-import fr.grd.mes.request.application.CaseService;
+import fr.grd.mes.request.adapter.out.mongo.MongoCaseRepository;
 import fr.grd.mes.support.time.BusinessCalendar;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,9 +48,9 @@ public class DeadlineGauges {
         for (Version version : Version.values()) {
             String deadlineField = version == Version.EXPRESS ? "deadlines.express" : "deadlines.standard";
             Criteria openCases = Criteria.where("status").is("COURS").and("requestVersion").is(version.name());
-            open.get(version).set(mongo.count(Query.query(openCases), CaseService.COLLECTION));
+            open.get(version).set(mongo.count(Query.query(openCases), MongoCaseRepository.COLLECTION));
             pastDeadline.get(version).set(mongo.count(Query.query(Criteria.where("status").is("COURS")
-                    .and("requestVersion").is(version.name()).and(deadlineField).lt(today)), CaseService.COLLECTION));
+                    .and("requestVersion").is(version.name()).and(deadlineField).lt(today)), MongoCaseRepository.COLLECTION));
         }
     }
 }

@@ -1,6 +1,5 @@
 package fr.grd.mes.request.adapter.out.mongo;
 
-import fr.grd.mes.request.application.CaseService;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,7 +20,7 @@ public class CaseIndexes implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        var indexes = mongo.indexOps(CaseService.COLLECTION);
+        var indexes = mongo.indexOps(MongoCaseRepository.COLLECTION);
         indexes.createIndex(new Index().on("portalRequestId", Sort.Direction.ASC).unique().sparse()
                 .named("one_case_per_portal_request"));
         indexes.createIndex(new Index().on("pdl", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)

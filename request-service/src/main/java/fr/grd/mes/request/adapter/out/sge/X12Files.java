@@ -1,6 +1,6 @@
 package fr.grd.mes.request.adapter.out.sge;
 
-import fr.grd.mes.request.application.CaseService;
+import fr.grd.mes.request.adapter.out.mongo.MongoCaseRepository;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.request.domain.CaseStatus;
 import fr.grd.mes.request.domain.Milestone;
@@ -55,13 +55,13 @@ public class X12Files implements FlowContent {
 
     @Override
     public StoredRecord storedRecord(String recordId) {
-        return new StoredRecord(CaseService.COLLECTION, recordId);
+        return new StoredRecord(MongoCaseRepository.COLLECTION, recordId);
     }
 
     @Override
     public Documents documents(FileHeader header, List<String> recordIds) {
         java.util.Map<String, Case> found = mongo.find(Query.query(Criteria.where("_id").in(recordIds)
-                        .and("supplierId").is(header.receiver())), Case.class, CaseService.COLLECTION).stream()
+                        .and("supplierId").is(header.receiver())), Case.class, MongoCaseRepository.COLLECTION).stream()
                 .collect(Collectors.toMap(Case::getId, c -> c));
         List<Case> cases = recordIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         if (cases.isEmpty()) {
@@ -136,6 +136,6 @@ public class X12Files implements FlowContent {
         if (supplierId != null) {
             criteria = criteria.and("supplierId").is(supplierId);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")), Case.class, CaseService.COLLECTION);
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")), Case.class, MongoCaseRepository.COLLECTION);
     }
 }

@@ -10,8 +10,8 @@ import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.time.BusinessCalendar;
-import fr.grd.mes.support.web.ValidationFailedException;
-import fr.grd.mes.support.web.Violation;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,7 +95,7 @@ public class SchedulingController {
     @GetMapping("/slots")
     public List<SlotView> slots(@RequestParam String zone, @RequestParam LocalDate from, @RequestParam LocalDate to) {
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
-            throw new ValidationFailedException(List.of(new Violation("to", "must be within a year after 'from'")));
+            throw new Invalid(List.of(new Violation("to", "must be within a year after 'from'")));
         }
         return chargeTable.all(zone, from, to).stream().map(SlotView::of).toList();
     }
@@ -109,7 +109,7 @@ public class SchedulingController {
     @GetMapping("/calendar")
     public List<CalendarDay> calendar(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         if (to.isBefore(from) || from.plusDays(92).isBefore(to)) {
-            throw new ValidationFailedException(List.of(new Violation("to", "must be within 92 days after 'from'")));
+            throw new Invalid(List.of(new Violation("to", "must be within 92 days after 'from'")));
         }
         return from.datesUntil(to.plusDays(1)).map(day -> new CalendarDay(day, day.getDayOfWeek(),
                 calendar.isBusinessDay(day), calendar.holidayName(day).orElse(null))).toList();
@@ -119,7 +119,7 @@ public class SchedulingController {
     @GetMapping("/appointments")
     public List<AppointmentView> ofDay(@RequestParam String zone, @RequestParam LocalDate date) {
         if (!zone.matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new ValidationFailedException(List.of(new Violation("zone", "must be 1-40 letters, digits, _ or -")));
+            throw new Invalid(List.of(new Violation("zone", "must be 1-40 letters, digits, _ or -")));
         }
         return appointments.ofDay(zone, date).stream().map(AppointmentView::of).toList();
     }
@@ -141,7 +141,7 @@ public class SchedulingController {
             violations.add(new Violation("pm", "must be between 0 and 500"));
         }
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         List<SlotView> result = new ArrayList<>();
         if (body.am() != null) {
@@ -158,8 +158,8 @@ public class SchedulingController {
         Appointment appointment;
         try {
             appointment = appointments.get(id);
-        } catch (fr.grd.mes.support.web.NotFoundException missing) {
-            throw new fr.grd.mes.support.web.NotFoundException("appointment " + id + " not found");
+        } catch (fr.grd.mes.support.outcome.NotFound missing) {
+            throw new fr.grd.mes.support.outcome.NotFound("appointment " + id + " not found");
         }
         fr.grd.mes.support.security.Caller.current().requireVisible(appointment.getSupplierId(), "appointment " + id);
         return AppointmentView.of(appointment);
@@ -169,11 +169,11 @@ public class SchedulingController {
     public List<AppointmentView> advancements(@RequestParam(defaultValue = Advancement.PROPOSED) String status,
                                               @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new ValidationFailedException(List.of(new Violation("limit", "pages hold 1 to 1000 items")));
+            throw new Invalid(List.of(new Violation("limit", "pages hold 1 to 1000 items")));
         }
         if (!List.of(Advancement.OPEN, Advancement.PROPOSED, Advancement.ADVANCED, Advancement.MAINTAINED)
                 .contains(status.toUpperCase())) {
-            throw new ValidationFailedException(List.of(new Violation("status",
+            throw new Invalid(List.of(new Violation("status",
                     "one of OPEN, PROPOSED, ADVANCED, MAINTAINED")));
         }
         return desk.withAdvancementStatus(status.toUpperCase()).stream().limit(limit).map(AppointmentView::of).toList();
@@ -182,10 +182,10 @@ public class SchedulingController {
     @PostMapping("/appointments/{id}/client-call")
     public AppointmentView clientCall(@PathVariable String id, @RequestBody ClientCallBody body) {
         if (body.reachable() == null) {
-            throw new ValidationFailedException(List.of(new Violation("reachable", "must be true or false")));
+            throw new Invalid(List.of(new Violation("reachable", "must be true or false")));
         }
         if (body.reachable() && body.agreed() == null) {
-            throw new ValidationFailedException(List.of(new Violation("agreed",
+            throw new Invalid(List.of(new Violation("agreed",
                     "say whether the reachable client agreed to the proposed date")));
         }
         return AppointmentView.of(desk.clientCall(id, body.reachable(), Boolean.TRUE.equals(body.agreed())));
@@ -203,7 +203,7 @@ public class SchedulingController {
                     + MAX_METER_INDEX + " (a 6-digit register)"));
         }
         if (!violations.isEmpty()) {
-            throw new ValidationFailedException(violations);
+            throw new Invalid(violations);
         }
         return AppointmentView.of(outcomes.record(id, body.result(), body.meterIndex()));
     }

@@ -1,6 +1,5 @@
 package fr.grd.mes.scheduling.adapter.out.mongo;
 
-import fr.grd.mes.scheduling.application.AppointmentBooking;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +17,7 @@ public class AppointmentIndexes implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        var indexes = mongo.indexOps(AppointmentBooking.COLLECTION);
+        var indexes = mongo.indexOps(MongoAppointmentRepository.COLLECTION);
         indexes.createIndex(new Index().on("zone", Sort.Direction.ASC).on("date", Sort.Direction.ASC)
                 .named("round_of_a_zone_and_day"));
         indexes.createIndex(new Index().on("advancement.status", Sort.Direction.ASC).sparse()

@@ -3,7 +3,7 @@ package fr.grd.mes.scheduling.adapter.out.mongo;
 import fr.grd.mes.events.Slot;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
-import fr.grd.mes.support.web.ConflictException;
+import fr.grd.mes.support.outcome.Conflict;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -107,11 +107,11 @@ public class MongoChargeTable implements ChargeTable {
             Document latest = mongo.findById(slot.id(), Document.class, COLLECTION);
             if (latest != null && latest.getInteger("capacity") == old) {
                 int booked = latest.getInteger("capacity") - latest.getInteger("remaining");
-                throw new ConflictException("cannot set " + slot.id() + " to " + capacity + " places: " + booked
+                throw new Conflict("cannot set " + slot.id() + " to " + capacity + " places: " + booked
                         + " are already booked");
             }
         }
-        throw new ConflictException("charge table slot " + slot.id() + " is changing too fast, retry");
+        throw new Conflict("charge table slot " + slot.id() + " is changing too fast, retry");
     }
 
     private List<SlotCapacity> find(Criteria criteria) {

@@ -7,7 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.events.Slot;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.SlotKey;
-import fr.grd.mes.support.web.ConflictException;
+import fr.grd.mes.support.outcome.Conflict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class ChargeTableConcurrencyIT {
         table.setCapacity(slot, 3);
         table.book(slot, "x1");
         table.book(slot, "x2");
-        assertThatThrownBy(() -> table.setCapacity(slot, 1)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> table.setCapacity(slot, 1)).isInstanceOf(Conflict.class)
                 .hasMessageContaining("2 are already booked");
         assertThat(table.setCapacity(slot, 2).free()).isZero();
         assertThat(table.setCapacity(slot, 6).free()).isEqualTo(4);

@@ -1,4 +1,4 @@
-package fr.grd.mes.support.projection;
+package fr.grd.mes.support.port;
 
 import fr.grd.mes.events.SupplierRegistered;
 

@@ -1,4 +1,4 @@
-package fr.grd.mes.support.outbox;
+package fr.grd.mes.support.aggregate;
 
 import java.time.Instant;
 
