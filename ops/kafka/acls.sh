@@ -19,8 +19,6 @@ grant --allow-principal User:request-service --operation Create --operation Desc
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic supplier. --resource-pattern-type prefixed
 grant --allow-principal User:request-service --operation Create --operation Describe --topic contract.amendments --resource-pattern-type literal
-grant --allow-principal User:request-service --operation Create --operation Describe --operation Read --operation Write --topic sim.clock --resource-pattern-type literal
-grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic sim.clock.DLT --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Read --group request-service --resource-pattern-type prefixed
 grant --allow-principal User:scheduling-service --operation Describe --operation Read --topic mes.requests --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --operation Write --topic mes.requests.DLT --resource-pattern-type literal
@@ -32,8 +30,6 @@ grant --allow-principal User:scheduling-service --operation Create --operation D
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic contract.amendments --resource-pattern-type literal
-grant --allow-principal User:scheduling-service --operation Create --operation Describe --operation Read --operation Write --topic sim.clock --resource-pattern-type literal
-grant --allow-principal User:scheduling-service --operation Create --operation Describe --operation Write --topic sim.clock.DLT --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Read --group scheduling-service --resource-pattern-type prefixed
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic mes.requests --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic mes.appointments --resource-pattern-type literal
@@ -47,8 +43,6 @@ grant --allow-principal User:billing-service --operation Create --operation Desc
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic supplier. --resource-pattern-type prefixed
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic contract.amendments --resource-pattern-type literal
-grant --allow-principal User:billing-service --operation Create --operation Describe --operation Read --operation Write --topic sim.clock --resource-pattern-type literal
-grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic sim.clock.DLT --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Read --group billing-service --resource-pattern-type prefixed
 grant --allow-principal User:contract-service --operation Create --operation Describe --topic mes.requests --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --topic mes.appointments --resource-pattern-type literal
@@ -60,8 +54,6 @@ grant --allow-principal User:contract-service --operation Create --operation Des
 grant --allow-principal User:contract-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic supplier. --resource-pattern-type prefixed
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic contract.amendments --resource-pattern-type literal
-grant --allow-principal User:contract-service --operation Create --operation Describe --operation Read --operation Write --topic sim.clock --resource-pattern-type literal
-grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic sim.clock.DLT --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Read --group contract-service --resource-pattern-type prefixed
 grant --allow-principal User:sge-portal --operation Describe --operation Write --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:sge-portal --operation Describe --operation Read --topic sge.requests.rejected --resource-pattern-type literal
@@ -70,4 +62,4 @@ grant --allow-principal User:FOURN-ALPHA --operation Describe --operation Read -
 grant --allow-principal User:FOURN-ALPHA --operation Read --group FOURN-ALPHA. --resource-pattern-type prefixed
 grant --allow-principal User:FOURN-BETA --operation Describe --operation Read --topic supplier.FOURN-BETA. --resource-pattern-type prefixed
 grant --allow-principal User:FOURN-BETA --operation Read --group FOURN-BETA. --resource-pattern-type prefixed
-echo "ACLs applied: 65 grants"
+echo "ACLs applied: 57 grants"

@@ -15,7 +15,7 @@ topic() {
   "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$CONFIG" --create --if-not-exists \
     --topic "$1" --partitions 3 --replication-factor 1 "${@:2}" >/dev/null
 }
-for t in mes.requests mes.appointments mes.interventions sge.requests sge.requests.rejected contract.amendments sim.clock; do
+for t in mes.requests mes.appointments mes.interventions sge.requests sge.requests.rejected contract.amendments; do
   topic "$t"
 done
 topic ref.delivery-points --config cleanup.policy=compact

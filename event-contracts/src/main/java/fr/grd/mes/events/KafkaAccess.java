@@ -50,12 +50,27 @@ public final class KafkaAccess {
                 grants.add(new Grant(service, "TOPIC", Pattern.LITERAL, spec.name(), Set.of("DESCRIBE", "CREATE")));
             }
         }
-        grants.add(new Grant(service, "TOPIC", Pattern.LITERAL, Topics.SIMULATION_CLOCK,
-                Set.of("READ", "WRITE", "DESCRIBE", "CREATE")));
-        grants.add(new Grant(service, "TOPIC", Pattern.LITERAL, Topics.deadLetter(Topics.SIMULATION_CLOCK),
-                Set.of("WRITE", "DESCRIBE", "CREATE")));
         grants.add(new Grant(service, "GROUP", Pattern.PREFIXED, service, Set.of("READ")));
         return dedupe(grants);
+    }
+
+    /**
+     * What a service needs on top of {@link #ofService} where the clock is simulated (the local stack and the
+     * tests, never production): the {@code sim.clock} broadcast and its dead letters.
+     */
+    public static List<Grant> simulationGrantsOf(String service) {
+        return List.of(
+                new Grant(service, "TOPIC", Pattern.LITERAL, Topics.SIMULATION_CLOCK,
+                        Set.of("READ", "WRITE", "DESCRIBE", "CREATE")),
+                new Grant(service, "TOPIC", Pattern.LITERAL, Topics.deadLetter(Topics.SIMULATION_CLOCK),
+                        Set.of("WRITE", "DESCRIBE", "CREATE")));
+    }
+
+    /** Every service's {@link #simulationGrantsOf simulation grants}. */
+    public static List<Grant> simulationPlan() {
+        List<Grant> all = new ArrayList<>();
+        SERVICES.forEach(service -> all.addAll(simulationGrantsOf(service)));
+        return all;
     }
 
     /** A supplier reads exactly its own four flows, in consumer groups named after it. */
@@ -73,7 +88,7 @@ public final class KafkaAccess {
                 new Grant(PORTAL, "GROUP", Pattern.PREFIXED, PORTAL, Set.of("READ")));
     }
 
-    /** Every grant of the platform for the given suppliers. */
+    /** Every grant of the platform in production for the given suppliers (no simulation topic). */
     public static List<Grant> plan(List<String> suppliers) {
         List<Grant> all = new ArrayList<>();
         SERVICES.forEach(service -> all.addAll(ofService(service)));

@@ -118,6 +118,100 @@ class KubernetesManifestsTest {
         assertThat(mongo).contains("SCRAM", "members=3", "passwordSecretRef");
     }
 
+    /** Replicas never share a node (hard) and spread over zones where there are zones (best effort). */
+    @Test
+    void replicasSpreadOverNodesAndZones() {
+        for (Deployment deployment : all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            var constraints = deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(constraints).as(name).anySatisfy(c -> {
+                assertThat(c.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                assertThat(c.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule");
+                assertThat(c.getLabelSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", name);
+            }).anySatisfy(c -> assertThat(c.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"));
+        }
+    }
+
+    /**
+     * The services speak SASL_SSL to Strimzi: each mounts the cluster CA Secret Strimzi writes and points the Kafka
+     * client's truststore at it, its password taken from the same Secret.
+     */
+    @Test
+    void everyServiceTrustsTheStrimziClusterCa() {
+        for (Deployment deployment : all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            if (!SERVICES.contains(name)) {
+                continue;
+            }
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = new java.util.HashMap<>();
+            container.getEnv().forEach(e -> env.put(e.getName(), e));
+            assertThat(env.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION").getValue()).as(name)
+                    .isEqualTo("file:/etc/kafka-cluster-ca/ca.p12");
+            assertThat(env.get("SPRING_KAFKA_SSL_TRUST_STORE_TYPE").getValue()).isEqualTo("PKCS12");
+            assertThat(env.get("SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("mes-kafka-cluster-ca-cert");
+            var mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/etc/kafka-cluster-ca"))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " mounts no cluster CA"));
+            assertThat(mount.getReadOnly()).isTrue();
+            var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertThat(volume.getSecret().getSecretName()).isEqualTo("mes-kafka-cluster-ca-cert");
+            assertThat(volume.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("ca.p12");
+        }
+    }
+
+    /**
+     * Deny by default; each service may reach only Kafka's TLS listener, MongoDB, DNS and HTTPS (the identity
+     * provider), and supplier-files only the three services whose files it delivers, each on its own port.
+     */
+    @Test
+    void networkPoliciesLetEachServiceReachOnlyWhatItUses() {
+        var policies = all(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
+        var deny = policies.stream().filter(p -> p.getMetadata().getName().equals("default-deny")).findFirst()
+                .orElseThrow(() -> new AssertionError("no default-deny policy"));
+        assertThat(deny.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+        assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
+        Map<String, Integer> ports = new java.util.HashMap<>();
+        for (Service service : all(Service.class)) {
+            service.getSpec().getPorts().stream().filter(p -> p.getName().equals("http"))
+                    .forEach(p -> ports.put(service.getMetadata().getName(), p.getPort()));
+        }
+        for (Deployment deployment : all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            var policy = policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no NetworkPolicy for " + name));
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", name);
+            List<Integer> egressPorts = policy.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
+                    .map(p -> p.getPort().getIntVal()).toList();
+            if (SERVICES.contains(name)) {
+                assertThat(egressPorts).as(name + " egress").containsExactlyInAnyOrder(9093, 27017, 443);
+                assertThat(policy.getSpec().getIngress()).flatExtracting(i -> i.getPorts())
+                        .extracting(p -> p.getPort().getIntVal()).containsOnly(ports.get(name));
+            } else {
+                assertThat(policy.getSpec().getEgress()).as(name + " egress").allSatisfy(e -> assertThat(e.getTo())
+                        .allSatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                                .isIn("request-service", "billing-service", "contract-service")));
+                assertThat(egressPorts).containsExactlyInAnyOrder(ports.get("request-service"),
+                        ports.get("billing-service"), ports.get("contract-service"));
+            }
+        }
+    }
+
+    /** The simulation clock is for the local stack and the tests: no topic, grant or setting of it in production. */
+    @Test
+    void theSimulationClockStaysOutOfProduction() throws Exception {
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String text = Files.readString(file);
+                assertThat(text).as(file.toString()).doesNotContain(fr.grd.mes.events.Topics.SIMULATION_CLOCK)
+                        .doesNotContainIgnoringCase("MES_CLOCK").doesNotContain("mes.clock");
+            }
+        }
+    }
+
     /**
      * The Strimzi users are the platform's ACL plan ({@code KafkaAccess}), the same one Docker Compose applies and
      * the secure-broker test runs the services with; regenerate with {@code -Dk8s.users.write=true}.

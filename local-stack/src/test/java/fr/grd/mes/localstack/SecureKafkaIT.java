@@ -101,7 +101,8 @@ class SecureKafkaIT {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), secret("kafka-" + principal + "-password")));
             }
             client.alterUserScramCredentials(new ArrayList<>(users)).all().get();
-            client.createAcls(KafkaAccess.plan(SUPPLIERS).stream().flatMap(grant -> grant.operations().stream()
+            client.createAcls(java.util.stream.Stream.concat(KafkaAccess.plan(SUPPLIERS).stream(),
+                        KafkaAccess.simulationPlan().stream()).flatMap(grant -> grant.operations().stream()
                     .map(operation -> new AclBinding(new ResourcePattern(ResourceType.valueOf(grant.resourceType()),
                             grant.name(), PatternType.valueOf(grant.pattern().name())),
                             new AccessControlEntry("User:" + grant.principal(), "*", AclOperation.valueOf(operation),

@@ -95,9 +95,15 @@ public class MesSupportAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics internalTopics(TopicProvisioner topics) {
-        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(Topics.INTERNAL.stream(),
-                        java.util.stream.Stream.of(Topics.SIMULATION_CLOCK)).map(topics::describe)
+        return new KafkaAdmin.NewTopics(Topics.INTERNAL.stream().map(topics::describe)
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    /** The simulation clock's broadcast topic, only where the clock can be moved (never in production). */
+    @Bean
+    @ConditionalOnExpression("${mes.clock.control:false} or '${mes.clock.mode:real}' == 'simulation'")
+    KafkaAdmin.NewTopics simulationTopics(TopicProvisioner topics) {
+        return new KafkaAdmin.NewTopics(topics.describe(Topics.SIMULATION_CLOCK));
     }
 
     @Bean
