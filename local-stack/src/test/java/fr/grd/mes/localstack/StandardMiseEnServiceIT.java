@@ -1,9 +1,7 @@
 package fr.grd.mes.localstack;
 
-import com.mongodb.client.MongoDatabase;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,21 +87,15 @@ class StandardMiseEnServiceIT {
                 assertThat(perimeter.body().get("supplyState").asString()).isEqualTo("ALIM");
             });
 
-            // each service's own stored state, read over the MongoDB wire protocol
-            MongoDatabase requests = stack.mongo.getDatabase("mes_request");
-            Document storedCase = requests.getCollection("cases").find(eq("_id", caseId)).first();
-            assertThat(storedCase.getString("status")).isEqualTo("TERMN");
-            Document storedAppointment = stack.mongo.getDatabase("mes_scheduling").getCollection("appointments")
-                    .find(eq("_id", appointmentId)).first();
-            assertThat(storedAppointment.getString("status")).isEqualTo("COMPLETED");
-            assertThat(stack.mongo.getDatabase("mes_billing").getCollection("bills")
-                    .countDocuments(eq("caseId", caseId))).isEqualTo(1);
-            Document storedPoint = stack.mongo.getDatabase("mes_contract").getCollection("delivery_points")
-                    .find(eq("_id", pdl)).first();
-            assertThat(storedPoint.getString("supplyState")).isEqualTo("ALIM");
-            assertThat(storedPoint.getString("currentSupplierId")).isEqualTo(SUPPLIER);
-            await().untilAsserted(() -> assertThat(requests.getCollection("cases").find(eq("_id", caseId)).first()
-                    .getList("outbox", Document.class)).isEmpty());
+            // each service's state as its own API shows it (no test reads another service's database)
+            var appointment = Http.get(stack.services.url(Service.SCHEDULING) + "/api/v1/appointments/" + appointmentId);
+            assertThat(appointment.status()).isEqualTo(200);
+            assertThat(appointment.body().get("status").asString()).isEqualTo("COMPLETED");
+            var point = Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/delivery-points/" + pdl);
+            assertThat(point.status()).isEqualTo(200);
+            assertThat(point.body().get("supplyState").asString()).isEqualTo("ALIM");
+            assertThat(point.body().get("currentSupplierId").asString()).isEqualTo(SUPPLIER);
+            assertThat(awaitBillingLines(caseId, 1)).as("billed once").hasSize(1);
 
             // operations see the business in Prometheus
             await().untilAsserted(() -> {

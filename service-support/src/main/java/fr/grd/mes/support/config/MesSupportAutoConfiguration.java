@@ -114,10 +114,12 @@ public class MesSupportAutoConfiguration {
                 observers.orderedStream().toList());
     }
 
+    /** Published events by type and flow; a service adds its business counters with its own subclass. */
     @Bean
-    fr.grd.mes.support.metrics.BusinessMetrics businessMetrics(io.micrometer.core.instrument.MeterRegistry registry,
+    @ConditionalOnMissingBean(fr.grd.mes.support.metrics.PublishedEvents.class)
+    fr.grd.mes.support.metrics.PublishedEvents publishedEvents(io.micrometer.core.instrument.MeterRegistry registry,
                                                                EventJson json) {
-        return new fr.grd.mes.support.metrics.BusinessMetrics(registry, json);
+        return new fr.grd.mes.support.metrics.PublishedEvents(registry, json);
     }
 
     @Bean
