@@ -1,16 +1,23 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.contract.domain.amendment;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A filled "Avenant L. 342-2" template, as the desk would post it (the lines of the hand-worked Annexe 3 example). */
-final class AmendmentFixture {
+/**
+ * A filled "Avenant L. 342-2" template, as the desk would post it (the lines of the hand-worked Annexe 3 example):
+ * as the JSON body of {@code POST /api/v1/amendments} ({@link #terms}) and as the domain's {@link AmendmentTerms}
+ * ({@link #termsOf}). Shared with the end-to-end tests through this module's test jar.
+ */
+public final class AmendmentFixture {
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
     private AmendmentFixture() {
     }
 
-    static Map<String, Object> terms(String number, LocalDate today, boolean localAuthority) {
+    public static Map<String, Object> terms(String number, LocalDate today, boolean localAuthority) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("amendmentNumber", number);
         t.put("amendmentDate", today.toString());
@@ -65,7 +72,20 @@ final class AmendmentFixture {
         return t;
     }
 
-    static Map<String, Object> line(String name, String basis, String scope, String q, String pu, String r, String vat) {
+    /** The same terms as the domain reads them, changed by {@code edit} first (e.g. a field removed). */
+    public static AmendmentTerms termsOf(String number, LocalDate today, boolean localAuthority,
+                                         java.util.function.Consumer<Map<String, Object>> edit) {
+        Map<String, Object> terms = terms(number, today, localAuthority);
+        edit.accept(terms);
+        return JSON.convertValue(terms, AmendmentTerms.class);
+    }
+
+    public static AmendmentTerms termsOf(String number, LocalDate today, boolean localAuthority) {
+        return termsOf(number, today, localAuthority, t -> {
+        });
+    }
+
+    public static Map<String, Object> line(String name, String basis, String scope, String q, String pu, String r, String vat) {
         return Map.of("designation", name, "basis", basis, "scope", scope, "quantity", q, "unitPrice", pu,
                 "refactionRate", r, "vatRate", vat);
     }

@@ -1,0 +1,122 @@
+package fr.grd.mes.billing.application;
+
+import fr.grd.mes.billing.domain.CatalogueVersion;
+import fr.grd.mes.billing.domain.InterventionBill;
+import fr.grd.mes.events.BillingRecord;
+import fr.grd.mes.events.ClientAbsent;
+import fr.grd.mes.events.EventEnvelope;
+import fr.grd.mes.events.InterventionCompleted;
+import fr.grd.mes.events.Version;
+import fr.grd.mes.support.port.AlreadyStored;
+import fr.grd.mes.support.port.InMemoryRepository;
+import fr.grd.mes.support.port.RecordingPublisher;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Billing's use cases on in-memory ports, at the demo catalogue's prices. */
+class BillingTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
+
+    private final BillStore bills = new BillStore();
+    private final RecordingPublisher events = new RecordingPublisher();
+    private final VersionStore versions = new VersionStore();
+    private final Catalogue catalogue = new Catalogue(versions);
+    private final Billing billing = new Billing(bills, events, catalogue,
+            Clock.fixed(Instant.parse("2026-12-03T15:00:00Z"), ZoneOffset.UTC));
+
+    BillingTest() {
+        catalogue.seedIfEmpty();
+    }
+
+    private static InterventionCompleted completed(String caseId, boolean advanced, List<String> extra) {
+        return new InterventionCompleted(caseId, "R-" + caseId, "09111111111111", "FOURN-ALPHA", Version.EXPRESS, DAY,
+                42_137, advanced, extra, "REF");
+    }
+
+    private static EventEnvelope<Object> envelope(Object payload) {
+        return EventEnvelope.of(payload instanceof ClientAbsent ? "ClientAbsent" : "InterventionCompleted", "k", "k",
+                "FOURN-ALPHA", Instant.parse("2026-12-03T14:00:00Z"), payload);
+    }
+
+    private List<String> codesBilled() {
+        return events.eventsOf(BillingRecord.class).stream().map(BillingRecord::prestationCode).toList();
+    }
+
+    @Test
+    void anAdvancedExpressInterventionIsTheForfaitAndTheExpressSupplement() {
+        InterventionCompleted done = completed("C1", true, List.of());
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThat(codesBilled()).containsExactly("F120B", "F120X");
+        assertThat(events.eventsOf(BillingRecord.class)).extracting(r -> r.amountExclTax().toPlainString())
+                .containsExactly("20.00", "25.00");
+        assertThat(bills.all()).hasSize(1);
+    }
+
+    @Test
+    void aCompletedInterventionNotAdvancedIsTheForfaitAlone() {
+        InterventionCompleted done = completed("C2", false, List.of());
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThat(codesBilled()).containsExactly("F120B");
+    }
+
+    @Test
+    void aClientAbsentIsTheWastedTripAloneEvenAdvanced() {
+        ClientAbsent absent = new ClientAbsent("C3", "R-C3", "09111111111111", "FOURN-ALPHA", Version.EXPRESS, DAY,
+                true, "REF");
+        billing.onClientAbsent(envelope(absent), absent);
+        assertThat(codesBilled()).containsExactly("DEPL-VAIN");
+    }
+
+    @Test
+    void theSameInterventionIsBilledOnce() {
+        InterventionCompleted done = completed("C4", false, List.of());
+        billing.onInterventionCompleted(envelope(done), done);
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThat(codesBilled()).containsExactly("F120B");
+        assertThat(bills.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void aCatalogueVersionOfAnExistingDateIsRefused() {
+        assertThatThrownBy(() -> catalogue.add(Catalogue.initialVersion()))
+                .isInstanceOf(fr.grd.mes.support.outcome.Conflict.class);
+    }
+
+    private static final class BillStore extends InMemoryRepository<InterventionBill> implements BillRepository {
+        @Override
+        public List<InterventionBill> billsOf(String supplierId, String caseId) {
+            return stored.values().stream().filter(b -> b.getSupplierId().equals(supplierId)).toList();
+        }
+    }
+
+    private static final class VersionStore implements CatalogueVersions {
+        private final List<CatalogueVersion> versions = new ArrayList<>();
+
+        @Override
+        public boolean isEmpty() {
+            return versions.isEmpty();
+        }
+
+        @Override
+        public void add(CatalogueVersion version) {
+            if (versions.stream().anyMatch(v -> v.id().equals(version.id()))) {
+                throw new AlreadyStored(version.id(), null);
+            }
+            versions.add(version);
+        }
+
+        @Override
+        public List<CatalogueVersion> all() {
+            return List.copyOf(versions);
+        }
+    }
+}

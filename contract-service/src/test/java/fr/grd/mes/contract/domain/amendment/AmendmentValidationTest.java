@@ -1,0 +1,72 @@
+package fr.grd.mes.contract.domain.amendment;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The template's rules checked at draft, each problem naming the field of the filled template. */
+class AmendmentValidationTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
+    private static List<String> problemFields(java.util.function.Consumer<Map<String, Object>> edit) {
+        return AmendmentValidation.check(AmendmentFixture.termsOf("AV-1", TODAY, false, edit)).stream()
+                .map(AmendmentValidation.Problem::field).toList();
+    }
+
+    @Test
+    void theHandWorkedTemplateHasNoProblem() {
+        assertThat(problemFields(t -> { })).isEmpty();
+        assertThat(AmendmentValidation.check(AmendmentFixture.termsOf("AV-2", TODAY, true))).isEmpty();
+    }
+
+    @Test
+    void theValidityEndsAfterTheAmendmentDate() {
+        assertThat(problemFields(t -> t.put("validUntil", TODAY.toString()))).contains("validUntil");
+    }
+
+    @Test
+    void aCompleteRequestIsNotCompleteBeforeItWasReceived() {
+        assertThat(problemFields(t -> t.put("requestComplete", TODAY.minusMonths(5).toString())))
+                .contains("requestComplete");
+    }
+
+    @Test
+    void theConnectionVoltageIs15Or20Kv() {
+        assertThat(problemFields(t -> t.put("connectionVoltageKv", 63))).contains("connectionVoltageKv");
+    }
+
+    @Test
+    void aRequesterOtherThanALocalAuthorityPaysADepositPercentage() {
+        assertThat(problemFields(t -> t.put("deposit", Map.of("choice", "NOT_LOCAL_AUTHORITY"))))
+                .contains("deposit.percentage");
+        assertThat(problemFields(t -> t.put("deposit", Map.of("choice", "LOCAL_AUTHORITY", "percentage", "10"))))
+                .contains("deposit.percentage");
+    }
+
+    @Test
+    void theAnnexe3NeedsALineAndAtMostTwoVatRates() {
+        assertThat(problemFields(t -> t.put("contributionLines", List.of()))).contains("contributionLines");
+        assertThat(problemFields(t -> t.put("contributionLines", List.of(
+                AmendmentFixture.line("a", "FCS", "ORR", "1", "10.00", "40", "20"),
+                AmendmentFixture.line("b", "FCS", "ORR", "1", "10.00", "40", "10"),
+                AmendmentFixture.line("c", "FCS", "ORR", "1", "10.00", "40", "5.5")))))
+                .contains("contributionLines");
+    }
+
+    @Test
+    void aVatRateHasAtMostTwoDecimalsAndAQuantityIsPositive() {
+        assertThat(problemFields(t -> t.put("contributionLines", List.of(
+                AmendmentFixture.line("a", "FCS", "ORR", "0", "10.00", "40", "5.555")))))
+                .contains("contributionLines[0].quantity", "contributionLines[0].vatRate");
+    }
+
+    @Test
+    void theContactEmailIsAnEmailAddress() {
+        assertThat(problemFields(t -> t.put("contact", Map.of("name", "J", "phone", "04", "email", "nope"))))
+                .contains("contact.email");
+    }
+}

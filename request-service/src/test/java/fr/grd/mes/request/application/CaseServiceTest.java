@@ -1,0 +1,143 @@
+package fr.grd.mes.request.application;
+
+import fr.grd.mes.events.AppointmentBooked;
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.EventEnvelope;
+import fr.grd.mes.events.ExpressEscalated;
+import fr.grd.mes.events.RequestCreated;
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.SupplyState;
+import fr.grd.mes.events.TrackingRecord;
+import fr.grd.mes.request.domain.Case;
+import fr.grd.mes.request.domain.CaseBuilder;
+import fr.grd.mes.request.domain.MilestoneCode;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.port.InMemoryRepository;
+import fr.grd.mes.support.port.KnownDeliveryPoint;
+import fr.grd.mes.support.port.RecordingPublisher;
+import fr.grd.mes.support.time.BusinessCalendar;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static fr.grd.mes.request.domain.CaseBuilder.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The case's use cases on in-memory ports: what each stores and publishes, and what it refuses. */
+class CaseServiceTest {
+    private static final String PDL = "09111111111111";
+
+    private final Clock clock = Clock.fixed(CaseBuilder.RECEIVED, ZoneOffset.UTC);
+    private final Map<String, KnownDeliveryPoint> referential = new HashMap<>();
+    private final List<String> numbersTaken = new ArrayList<>();
+    private final InMemoryRepository<Case> cases = new CaseStore();
+    private final RecordingPublisher events = new RecordingPublisher();
+    private final CaseService service = new CaseService((CaseRepository) cases, events,
+            new RequestAdmission(pdl -> Optional.ofNullable(referential.get(pdl)), new BusinessCalendar(), clock),
+            new CaseNumbers((number, at) -> !numbersTaken.contains(number) && numbersTaken.add(number), clock),
+            new BusinessCalendar(), clock);
+
+    CaseServiceTest() {
+        referential.put(PDL, new KnownDeliveryPoint(PDL, "Z", SupplyState.COUP, "75056", "LINKY", null, 1));
+    }
+
+    @Test
+    void anAdmissibleRequestIsStoredWithRequestCreatedThenItsTrackingRecord() {
+        Case created = service.submit(aCase().onPdl(PDL).request(), List.of());
+        assertThat(cases.all()).containsExactly(created);
+        assertThat(events.types()).containsExactly(RequestCreated.class, TrackingRecord.class);
+        assertThat(events.eventsOf(RequestCreated.class).get(0).caseId()).isEqualTo(created.getId());
+        assertThat(created.getMilestones()).extracting(m -> m.code())
+                .containsExactly(MilestoneCode.DMTR, MilestoneCode.DMREC);
+        assertThat(numbersTaken).containsExactly(created.getId());
+    }
+
+    @Test
+    void anUnknownDeliveryPointIsRefusedNamingTheFieldAndNothingIsStoredOrNumbered() {
+        assertThatThrownBy(() -> service.submit(aCase().onPdl("09999999999999").request(), List.of()))
+                .isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(invalid.violations())
+                        .anySatisfy(v -> assertThat(v.field()).isEqualTo("pdl")));
+        assertThat(cases.writes()).isZero();
+        assertThat(events.events()).isEmpty();
+        assertThat(numbersTaken).isEmpty();
+    }
+
+    @Test
+    void aSuppliedSupplyIsNotAMiseEnServiceWithATrip() {
+        referential.put(PDL, new KnownDeliveryPoint(PDL, "Z", SupplyState.ALIM, "75056", "LINKY", null, 2));
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).request(), List.of()))
+                .isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(invalid.violations().get(0).reason())
+                        .contains("ALIM"));
+    }
+
+    @Test
+    void thePortalSendingTheSameRequestTwiceGetsTheSameCase() {
+        Case first = service.submit(aCase().onPdl(PDL).fromPortal("P-1").request(), List.of());
+        events.clear();
+        Case again = service.submit(aCase().onPdl(PDL).fromPortal("P-1").request(), List.of());
+        assertThat(again).isSameAs(first);
+        assertThat(events.events()).isEmpty();
+        assertThat(cases.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAConservatoryExpressCaseCanBeEscalatedAndOnlyOnce() {
+        Case requested = cases.insert(aCase().id("C1").express().bookedAsRequested().build());
+        assertThatThrownBy(() -> service.escalate(requested.getId(), "caller")).isInstanceOf(Conflict.class);
+
+        Case conservatory = cases.insert(aCase().id("C2").express().conservatory().build());
+        service.escalate(conservatory.getId(), "caller");
+        assertThat(events.types()).containsExactly(ExpressEscalated.class, TrackingRecord.class);
+        assertThatThrownBy(() -> service.escalate(conservatory.getId(), "caller")).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void aRedeliveredSchedulingEventIsAppliedOnce() {
+        Case c = cases.insert(aCase().id("C3").build());
+        AppointmentBooked booked = new AppointmentBooked("C3", "R-C3", PDL, "Z", LocalDate.of(2026, 12, 3), Slot.AM,
+                AppointmentKind.REQUESTED, LocalDate.of(2026, 12, 3), Slot.AM, true);
+        EventEnvelope<AppointmentBooked> envelope = new EventEnvelope<>(UUID.randomUUID(), "AppointmentBooked", 1,
+                CaseBuilder.RECEIVED, "C3", "C3", "FOURN-ALPHA", booked);
+        service.onAppointmentBooked(envelope, booked);
+        service.onAppointmentBooked(envelope, booked);
+        assertThat(events.types()).containsExactly(TrackingRecord.class);
+        assertThat(c.getMilestones()).extracting(m -> m.code()).containsExactly(MilestoneCode.DMTR,
+                MilestoneCode.DMREC, MilestoneCode.INPL);
+        assertThat(cases.writes()).isEqualTo(2);
+    }
+
+    /** The in-memory case store with the queries of {@link CaseRepository}, answered by scanning. */
+    private static final class CaseStore extends InMemoryRepository<Case> implements CaseRepository {
+        @Override
+        public Optional<Case> byPortalRequestId(String portalRequestId) {
+            return stored.values().stream().filter(c -> portalRequestId.equals(c.getPortalRequestId())).findFirst();
+        }
+
+        @Override
+        public List<String> idsWithSummarySheetDue() {
+            return stored.values().stream().filter(c -> c.isSummarySheetDue() && c.getSummarySheetIssuedAt() == null)
+                    .map(Case::getId).toList();
+        }
+
+        @Override
+        public List<Case> search(String pdl, String externalReference, String supplierId, int limit) {
+            return stored.values().stream().filter(c -> pdl == null || pdl.equals(c.getPdl())).limit(limit).toList();
+        }
+
+        @Override
+        public long countWithMilestone(MilestoneCode code, java.time.Instant from, java.time.Instant to,
+                                       fr.grd.mes.events.Version version) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package fr.grd.mes.scheduling.application;
+
+import fr.grd.mes.events.AppointmentBooked;
+import fr.grd.mes.events.AppointmentKind;
+import fr.grd.mes.events.EventEnvelope;
+import fr.grd.mes.events.InterventionCompleted;
+import fr.grd.mes.events.RequestCreated;
+import fr.grd.mes.events.Slot;
+import fr.grd.mes.events.SupplyState;
+import fr.grd.mes.events.Version;
+import fr.grd.mes.scheduling.domain.Appointment;
+import fr.grd.mes.scheduling.domain.AppointmentStatus;
+import fr.grd.mes.scheduling.domain.SlotKey;
+import fr.grd.mes.support.outcome.Conflict;
+import fr.grd.mes.support.port.InMemoryRepository;
+import fr.grd.mes.support.port.RecordingPublisher;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.support.time.ControllableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Booking and the technician's outcome on in-memory ports and an in-memory charge table. */
+class SchedulingUseCasesTest {
+    /** Tuesday 1 December 2026, 10:00 in Paris; the express deadline is Thursday 3 December. */
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private static final LocalDate THURSDAY = LocalDate.of(2026, 12, 3);
+
+    private final ControllableClock clock = ControllableClock.fixed(NOW);
+    private final InMemoryChargeTable chargeTable = new InMemoryChargeTable();
+    private final AppointmentStore appointments = new AppointmentStore();
+    private final RecordingPublisher events = new RecordingPublisher();
+    private final BusinessCalendar calendar = new BusinessCalendar();
+    private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, events, calendar,
+            clock, 30);
+    private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, clock);
+
+    private static RequestCreated request(String caseId, Version version) {
+        return new RequestCreated(caseId, "09111111111111", "FOURN-ALPHA", version, "Z", SupplyState.COUP, "Client",
+                "0600000000", THURSDAY, Slot.AM, List.of(), "REF", NOW, THURSDAY, LocalDate.of(2026, 12, 8));
+    }
+
+    private static EventEnvelope<RequestCreated> envelope(RequestCreated request) {
+        return EventEnvelope.of("RequestCreated", request.caseId(), request.caseId(), request.supplierId(), NOW, request);
+    }
+
+    @Test
+    void aFreePlaceAtTheRequestedDateIsBookedThereAndARedeliveryBooksNothingMore() {
+        SlotKey thursdayMorning = new SlotKey("Z", THURSDAY, Slot.AM);
+        chargeTable.setCapacity(thursdayMorning, 3);
+        EventEnvelope<RequestCreated> created = envelope(request("C1", Version.EXPRESS));
+        booking.onRequestCreated(created, created.payload());
+        booking.onRequestCreated(created, created.payload());
+        assertThat(events.eventsOf(AppointmentBooked.class)).singleElement().satisfies(booked -> {
+            assertThat(booked.date()).isEqualTo(THURSDAY);
+            assertThat(booked.kind()).isEqualTo(AppointmentKind.REQUESTED);
+            assertThat(booked.withinExpressDeadline()).isTrue();
+        });
+        assertThat(chargeTable.held(thursdayMorning)).isEqualTo(1);
+        assertThat(appointments.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void withNoPlaceAnywhereTheRequestWaitsUnscheduledAndNothingIsPublished() {
+        EventEnvelope<RequestCreated> created = envelope(request("C2", Version.EXPRESS));
+        booking.onRequestCreated(created, created.payload());
+        assertThat(events.events()).isEmpty();
+        assertThat(appointments.find(Appointment.idFor("C2")).orElseThrow().getStatus())
+                .isEqualTo(AppointmentStatus.UNSCHEDULED);
+    }
+
+    @Test
+    void theOutcomeIsRecordedOnceAndNotBeforeTheAppointmentDate() {
+        chargeTable.setCapacity(new SlotKey("Z", THURSDAY, Slot.AM), 1);
+        EventEnvelope<RequestCreated> created = envelope(request("C3", Version.STANDARD));
+        booking.onRequestCreated(created, created.payload());
+        String id = Appointment.idFor("C3");
+        assertThatThrownBy(() -> outcomes.record(id, InterventionOutcomes.Result.COMPLETED, 42_137L))
+                .isInstanceOf(Conflict.class).hasMessageContaining("before that date");
+
+        clock.advanceTo(Instant.parse("2026-12-03T10:00:00Z"));
+        outcomes.record(id, InterventionOutcomes.Result.COMPLETED, 42_137L);
+        assertThat(events.eventsOf(InterventionCompleted.class)).singleElement()
+                .satisfies(done -> assertThat(done.meterIndex()).isEqualTo(42_137L));
+        assertThatThrownBy(() -> outcomes.record(id, InterventionOutcomes.Result.CLIENT_ABSENT, null))
+                .isInstanceOf(Conflict.class).hasMessageContaining("already recorded");
+    }
+
+    private static final class AppointmentStore extends InMemoryRepository<Appointment>
+            implements AppointmentRepository {
+        @Override
+        public List<Appointment> unscheduled() {
+            return stored.values().stream().filter(a -> a.getStatus() == AppointmentStatus.UNSCHEDULED).toList();
+        }
+
+        @Override
+        public List<Appointment> ofDay(String zone, LocalDate date) {
+            return stored.values().stream().filter(a -> zone.equals(a.getZone()) && date.equals(a.getDate())).toList();
+        }
+
+        @Override
+        public List<Appointment> withAdvancementStatus(String status) {
+            return stored.values().stream().filter(a -> a.getAdvancement() != null
+                    && status.equals(a.getAdvancement().status())).toList();
+        }
+
+        @Override
+        public List<String> idsWithAdvancementStatus(String... statuses) {
+            List<String> wanted = List.of(statuses);
+            return stored.values().stream().filter(a -> a.getAdvancement() != null
+                    && wanted.contains(a.getAdvancement().status())).map(Appointment::getId).toList();
+        }
+    }
+}
