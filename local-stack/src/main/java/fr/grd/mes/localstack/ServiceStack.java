@@ -73,6 +73,14 @@ public final class ServiceStack implements AutoCloseable {
         this.extraArgs = List.copyOf(extraArgs);
     }
 
+    private boolean embeddedStore = true;
+
+    /** The services run on a real MongoDB: without the embedded store's profile (its lock index). */
+    public ServiceStack onRealMongo() {
+        embeddedStore = false;
+        return this;
+    }
+
     /** Arguments for one service only (its own Kafka principal, say), added after the common ones. */
     public ServiceStack withServiceArgs(Service service, List<String> args) {
         serviceArgs.put(service, List.copyOf(args));
@@ -97,7 +105,9 @@ public final class ServiceStack implements AutoCloseable {
         args.add("--server.port=" + requestedPorts.getOrDefault(service, assignedPorts.getOrDefault(service, 0)));
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         args.add("--spring.mongodb.uri=" + mongoUri);
-        args.add("--spring.profiles.include=" + EMBEDDED_STORE);
+        if (embeddedStore) {
+            args.add("--spring.profiles.include=" + EMBEDDED_STORE);
+        }
         args.add("--mes.clock.control=true");
         args.addAll(extraArgs);
         args.addAll(serviceArgs.getOrDefault(service, List.of()));

@@ -219,7 +219,7 @@ class AmendmentIT {
 
     private static KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "amendments-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(Topics.AMENDMENTS));

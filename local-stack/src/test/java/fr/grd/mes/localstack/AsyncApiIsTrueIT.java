@@ -46,7 +46,7 @@ class AsyncApiIsTrueIT {
         await().until(() -> Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-API/perimeter/"
                 + pdl).status() == 200);
         Set<String> topics;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap))) {
             await().until(() -> admin.listTopics().names().get().contains(Topics.contractual("FOURN-API")));
             topics = admin.listTopics().names().get();
         }
@@ -59,7 +59,7 @@ class AsyncApiIsTrueIT {
             if (spec.eventTypes().isEmpty()) {
                 continue;
             }
-            for (ConsumerRecord<String, String> record : TopicReader.readAll(stack.kafka.getBrokersAsString(), topic)) {
+            for (ConsumerRecord<String, String> record : TopicReader.readAll(stack.kafkaBootstrap, topic)) {
                 if (record.headers().lastHeader("eventId") == null) {
                     continue; // not written by a service (the poison records other tests publish on purpose)
                 }

@@ -207,7 +207,7 @@ class ExpressDecisionChartIT {
             assertThat(s.bookedAt(s.beyondTwoDays)).isZero();
         });
 
-        try (SupplierFlows flows = new SupplierFlows(stack.kafka.getBrokersAsString(), s.supplier)) {
+        try (SupplierFlows flows = new SupplierFlows(stack.kafkaBootstrap, s.supplier)) {
             List<JsonNode> lines = s.completedAndBilled(s.withinTwoDays, "45.00", "F120B", "F120X");
             assertThat(lines.get(0).get("amountExclTax").asString()).isEqualTo("20.00");
             assertThat(lines.get(1).get("amountExclTax").asString()).isEqualTo("25.00");

@@ -128,7 +128,7 @@ class HostileInputIT {
         Map<String, Object> body = new LinkedHashMap<>(CaseFixture.request(pdl, SUPPLIER, "STANDARD", date, "AM"));
         body.put("portalRequestId", "HOSTILE-" + run);
         body.put("externalReference", "BAD\u0000REF");
-        String bootstrap = stack.kafka.getBrokersAsString();
+        String bootstrap = stack.kafkaBootstrap;
         try (KafkaProducer<String, String> portal = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer());
              KafkaConsumer<String, String> rejections = new KafkaConsumer<>(Map.of(

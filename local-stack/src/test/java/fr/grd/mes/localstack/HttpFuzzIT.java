@@ -244,7 +244,7 @@ class HttpFuzzIT {
     }
 
     private static KafkaProducer<String, String> producer(TestStack stack) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, "0"), new StringSerializer(), new StringSerializer());
     }
 

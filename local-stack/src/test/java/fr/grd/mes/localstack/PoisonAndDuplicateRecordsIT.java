@@ -39,7 +39,7 @@ class PoisonAndDuplicateRecordsIT {
         LocalDate date = new BusinessCalendar().addBusinessDays(today, 1);
         CaseFixture.capacity(stack, ZONE, date, 2, 2);
         String pdl = CaseFixture.deliveryPoint(stack, ZONE, "COUP");
-        String bootstrap = stack.kafka.getBrokersAsString();
+        String bootstrap = stack.kafkaBootstrap;
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {

@@ -69,7 +69,7 @@ class RedeliveryAndPoisonIT {
                 + expressPdl).status() == 200);
 
         Map<String, String> before = snapshot(stack);
-        String bootstrap = stack.kafka.getBrokersAsString();
+        String bootstrap = stack.kafkaBootstrap;
         String run = UUID.randomUUID().toString();
         int poisonPerTopic = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(

@@ -44,7 +44,7 @@ class SgeIngressIT {
         String valid = "P-" + run + "-1";
         String unknownPdl = "P-" + run + "-2";
         String afterPoison = "P-" + run + "-3";
-        String bootstrap = stack.kafka.getBrokersAsString();
+        String bootstrap = stack.kafkaBootstrap;
 
         try (KafkaProducer<String, String> portal = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer());

@@ -25,7 +25,7 @@ class SimulationClockIT {
         Instant before = Instant.parse(Http.get(stack.services.url(Service.BILLING) + "/api/v1/simulation/clock")
                 .body().get("instant").asString());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.getBrokersAsString(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "clock-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.SIMULATION_CLOCK));

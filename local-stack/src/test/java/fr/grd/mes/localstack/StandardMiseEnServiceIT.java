@@ -39,7 +39,7 @@ class StandardMiseEnServiceIT {
         String pdl = CaseFixture.deliveryPoint(stack, ZONE, "COUP");
         LocalDate today = LocalDate.now(stack.clock.withZone(java.time.ZoneId.of("Europe/Paris")));
         LocalDate date = new fr.grd.mes.support.time.BusinessCalendar().addBusinessDays(today, 2);
-        try (SupplierFlows flows = new SupplierFlows(stack.kafka.getBrokersAsString(), SUPPLIER)) {
+        try (SupplierFlows flows = new SupplierFlows(stack.kafkaBootstrap, SUPPLIER)) {
             // 1. the portal's request
             var created = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
                     CaseFixture.request(pdl, SUPPLIER, "STANDARD", date, "AM"));

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * One real stack for the end-to-end tests of this JVM: a KRaft Kafka broker (spring-kafka-test's embedded
  * broker, the real Kafka server code), a MongoDB-wire store (mongo-java-server) and the four services on
- * random ports, all reading one clock the tests move. Started once, closed at JVM exit.
+ * random ports, all reading one clock the tests move. Started once, closed at JVM exit. With the
+ * {@code real-infra} profile ({@code -Dmes.it.infra=real}), Kafka and a MongoDB replica set in containers
+ * instead ({@link RealInfrastructure}), the services on their production settings.
  */
 public final class TestStack {
     /** Tuesday 1 December 2026, 08:00 in Paris. */
@@ -26,8 +28,11 @@ public final class TestStack {
 
     private static TestStack instance;
 
-    public final EmbeddedKafkaKraftBroker kafka;
-    public final MongoServer mongoServer;
+    /** The broker the services and the tests use. */
+    public final String kafkaBootstrap;
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongoServer;
+    private final RealInfrastructure real;
     public final String mongoUri;
     public final MongoClient mongo;
     public final ServiceStack services;
@@ -35,13 +40,23 @@ public final class TestStack {
     public final DevJwt issuer;
 
     private TestStack() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "false"));
-        kafka.afterPropertiesSet();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongoServer.bind();
-        mongoUri = "mongodb://localhost:" + address.getPort();
+        if (RealInfrastructure.requested()) {
+            real = RealInfrastructure.start();
+            kafka = null;
+            mongoServer = null;
+            kafkaBootstrap = real.kafkaBootstrap();
+            mongoUri = real.mongoUri();
+        } else {
+            real = null;
+            kafka = new EmbeddedKafkaKraftBroker(1, 3);
+            kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0",
+                    "auto.create.topics.enable", "false"));
+            kafka.afterPropertiesSet();
+            mongoServer = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = mongoServer.bind();
+            mongoUri = "mongodb://localhost:" + address.getPort();
+            kafkaBootstrap = kafka.getBrokersAsString();
+        }
         mongo = MongoClients.create(mongoUri);
         clock = ControllableClock.fixed(START);
         try {
@@ -50,11 +65,11 @@ public final class TestStack {
             throw new IllegalStateException(e);
         }
         Http.defaultToken(issuer.distributorToken());
-        services = new ServiceStack(kafka.getBrokersAsString(), mongoUri, clock, Map.of(),
+        ServiceStack stack = new ServiceStack(kafkaBootstrap, mongoUri, clock, Map.of(),
                 List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S",
                         "--mes.files.max-records-per-file=" + MAX_RECORDS_PER_FILE, "--mes.outbox.poll-millis=100",
-                        "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"))
-                .startAll();
+                        "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"));
+        services = (real != null ? stack.onRealMongo() : stack).startAll();
         try {
             services.startSupplierFiles(0, 0, java.nio.file.Files.createTempDirectory("mes-supplier-files"),
                     issuer.mint("supplier-files", List.of("FILES"), null, java.time.Duration.ofDays(1)),
@@ -75,7 +90,11 @@ public final class TestStack {
     private void close() {
         services.close();
         mongo.close();
-        mongoServer.shutdownNow();
-        kafka.destroy();
+        if (real != null) {
+            real.close();
+        } else {
+            mongoServer.shutdownNow();
+            kafka.destroy();
+        }
     }
 }
