@@ -1,6 +1,6 @@
 package fr.grd.mes.localstack;
 
-import fr.grd.mes.console.signin.DevTokens;
+import fr.grd.mes.devidentity.DevTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;

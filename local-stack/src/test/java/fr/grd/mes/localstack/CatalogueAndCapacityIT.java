@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
 import org.junit.jupiter.api.BeforeAll;

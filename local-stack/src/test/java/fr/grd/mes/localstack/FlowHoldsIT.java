@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import com.mongodb.client.MongoCollection;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import org.bson.Document;

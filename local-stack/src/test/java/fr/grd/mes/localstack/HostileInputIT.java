@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import fr.grd.mes.contract.domain.amendment.AmendmentFixture;
 import com.mongodb.client.MongoCollection;
 import fr.grd.mes.events.Topics;

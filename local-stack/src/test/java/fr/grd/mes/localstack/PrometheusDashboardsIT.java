@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import fr.grd.mes.contract.domain.amendment.AmendmentFixture;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import org.junit.jupiter.api.Assumptions;

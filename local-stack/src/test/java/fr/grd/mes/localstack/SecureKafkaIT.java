@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.events.KafkaAccess;

@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

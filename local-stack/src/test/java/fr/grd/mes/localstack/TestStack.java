@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.Http;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;

@@ -1,5 +1,6 @@
 package fr.grd.mes.console.signin;
 
+import fr.grd.mes.devidentity.DevTokens;
 import fr.grd.mes.console.config.ConsoleProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package fr.grd.mes.console.signin;
+package fr.grd.mes.devidentity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,7 +33,7 @@ public final class DevTokens {
     public static final String ISSUER = "https://local-stack.mes.grd.example/dev-issuer";
     /** The audience every service requires ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
     public static final String AUDIENCE = "mes-platform";
-    static final Duration VALIDITY = Duration.ofHours(8);
+    public static final Duration VALIDITY = Duration.ofHours(8);
 
     private final RSAPrivateKey key;
     private final Clock wallClock;

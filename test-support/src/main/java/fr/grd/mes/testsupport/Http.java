@@ -1,4 +1,4 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.testsupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
