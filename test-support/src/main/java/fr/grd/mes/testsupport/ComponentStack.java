@@ -120,11 +120,26 @@ public final class ComponentStack implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code topic} holds at least {@code count} events with key {@code key} and returns all of them,
-     * in the order of the partition (one key, one partition).
+     * Waits until {@code topic} holds at least {@code count} distinct events with key {@code key} and returns all of
+     * them, in the order of the partition (one key, one partition). Publishing is at least once (a relay pass can
+     * send an event again before it is pulled from the outbox), so a repeated event id counts once, as it does for
+     * every consumer.
      */
     public List<EventEnvelope<Object>> events(String topic, String key, int count) {
-        return records(topic, key, count).stream().map(json::read).toList();
+        List<EventEnvelope<Object>> distinct = new ArrayList<>();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            distinct.clear();
+            seen.clear();
+            for (String value : records(topic, key, count)) {
+                EventEnvelope<Object> envelope = json.read(value);
+                if (seen.add(envelope.eventId())) {
+                    distinct.add(envelope);
+                }
+            }
+            return distinct.size() >= count;
+        });
+        return distinct;
     }
 
     /** As {@link #events}, the records' values as they are (a dead letter's unreadable payload, say). */
