@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each image is built from its own module: the Dockerfile copies the reactor's poms, fetches the dependencies
  * (a layer that changes only with a pom), then copies the sources of exactly that module and of the modules its
- * pom depends on (read from the poms, not from a list kept here), builds that module alone and runs it as a
+ * pom depends on, tests included (read from the poms, not from a list kept here), builds that module alone and runs it as a
  * non-root user on a JRE.
  */
 class DockerfilesTest {
@@ -37,16 +37,17 @@ class DockerfilesTest {
         return modules;
     }
 
-    /** The reactor modules {@code module} is built from (compile and runtime dependencies, transitively). */
+    /**
+     * The reactor modules {@code module} is built from, transitively and in every scope: its tests are compiled in
+     * the image build too ({@code -DskipTests} skips only running them), so test-scoped modules are needed.
+     */
     private static Set<String> builtFrom(String module) throws Exception {
         Set<String> found = new LinkedHashSet<>();
         NodeList dependencies = pom(module).getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
             String group = dependency.getElementsByTagName("groupId").item(0).getTextContent().trim();
-            NodeList scope = dependency.getElementsByTagName("scope");
-            boolean test = scope.getLength() > 0 && scope.item(0).getTextContent().trim().equals("test");
-            if (group.equals("fr.grd.mes") && !test) {
+            if (group.equals("fr.grd.mes")) {
                 String artifact = dependency.getElementsByTagName("artifactId").item(0).getTextContent().trim();
                 found.addAll(builtFrom(artifact));
                 found.add(artifact);
