@@ -13,6 +13,9 @@ import java.util.Optional;
 public interface CaseRepository extends AggregateRepository<Case> {
     Optional<Case> byPortalRequestId(String portalRequestId);
 
+    /** The open case of a delivery point, if there is one (there is never more than one). */
+    Optional<Case> openCaseOn(String pdl);
+
     /** Ids of the advanced express cases whose summary sheet is due and not issued yet. */
     List<String> idsWithSummarySheetDue();
 

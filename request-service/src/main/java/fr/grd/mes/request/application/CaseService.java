@@ -9,6 +9,7 @@ import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.request.domain.Case;
 import fr.grd.mes.request.domain.Deadlines;
 import fr.grd.mes.request.domain.NewRequest;
+import fr.grd.mes.support.port.AlreadyStored;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.outcome.Conflict;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -50,7 +52,7 @@ public class CaseService {
     /** Refuses with every reason at once, or stores the case with DMTR, DMREC and RequestCreated. */
     public Case submit(NewRequest request, List<Violation> formViolations) {
         if (formViolations.isEmpty() && request.portalRequestId() != null) {
-            java.util.Optional<Case> already = byPortalRequestId(request.portalRequestId());
+            Optional<Case> already = byPortalRequestId(request.portalRequestId());
             if (already.isPresent()) {
                 return already.get();
             }
@@ -59,15 +61,36 @@ public class CaseService {
         if (!verdict.admissible()) {
             throw new Invalid(verdict.violations());
         }
+        refuseIfOpen(request.pdl());
         Instant now = clock.instant();
         Case created = Case.receive(numbers.next(), request, verdict.deliveryPoint().zone(),
                 verdict.deliveryPoint().supplyState(), Deadlines.of(now, calendar), now);
         events.publish(created, created.requestCreated());
         publishTracking(created);
-        return cases.insert(created);
+        try {
+            return cases.insert(created);
+        } catch (AlreadyStored raced) {
+            // another request got there first: the same portal request (answer it), or another on this PdL
+            if (request.portalRequestId() != null) {
+                Optional<Case> same = byPortalRequestId(request.portalRequestId());
+                if (same.isPresent()) {
+                    return same.get();
+                }
+            }
+            refuseIfOpen(request.pdl());
+            throw raced;
+        }
     }
 
-    public java.util.Optional<Case> byPortalRequestId(String portalRequestId) {
+    /** One open case per delivery point: a second mise en service request waits for the first to close. */
+    private void refuseIfOpen(String pdl) {
+        cases.openCaseOn(pdl).ifPresent(open -> {
+            throw new Conflict("delivery point " + pdl + " already has an open case, " + open.getId()
+                    + ": a new request can be made once it is closed");
+        });
+    }
+
+    public Optional<Case> byPortalRequestId(String portalRequestId) {
         return cases.byPortalRequestId(portalRequestId);
     }
 

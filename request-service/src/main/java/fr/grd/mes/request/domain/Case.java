@@ -37,6 +37,11 @@ public class Case extends AggregateRoot {
 
     private String id;
     private String pdl;
+    /**
+     * The PdL while the case is open, absent once closed: one open case per delivery point (a second request on a
+     * PdL whose mise en service is under way would mean two trips, two forfaits and two perimeter entries).
+     */
+    private String openPdl;
     private String supplierId;
     private Version requestVersion;
     private String zone;
@@ -71,6 +76,7 @@ public class Case extends AggregateRoot {
         Case c = new Case();
         c.id = caseId;
         c.pdl = request.pdl();
+        c.openPdl = request.pdl();
         c.supplierId = request.supplierId();
         c.requestVersion = request.version();
         c.zone = zone;
@@ -143,6 +149,7 @@ public class Case extends AggregateRoot {
         effectiveInterventionDate = done.interventionDate();
         meterIndex = done.meterIndex();
         status = CaseStatus.TERMN;
+        openPdl = null;
         closureCode = MilestoneCode.CPRE.name();
         summarySheetDue = done.advanced();
         message = null;
@@ -153,6 +160,7 @@ public class Case extends AggregateRoot {
     /** CPNR: no "mise en service"; the supplier is invited to renew its request (seed, "Client absent"). */
     public CaseClosed clientAbsent(ClientAbsent absent, Instant now) {
         status = CaseStatus.TERMN;
+        openPdl = null;
         closureCode = MilestoneCode.CPNR.name();
         message = RENEWAL_INVITATION;
         milestone(MilestoneCode.CPNR, now, "client absent le " + absent.interventionDate());
@@ -185,6 +193,11 @@ public class Case extends AggregateRoot {
     @Override
     public String getId() {
         return id;
+    }
+
+    /** The PdL if this case is still open (a new request on it is refused), else null. */
+    public String getOpenPdl() {
+        return openPdl;
     }
 
     public String getPdl() {

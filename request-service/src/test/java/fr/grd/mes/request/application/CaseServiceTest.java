@@ -116,11 +116,38 @@ class CaseServiceTest {
         assertThat(cases.writes()).isEqualTo(2);
     }
 
+    @Test
+    void aSecondRequestOnAPdlWhoseCaseIsOpenIsAConflictNamingTheOpenCase() {
+        Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
+        events.clear();
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).request(), List.of()))
+                .isInstanceOf(Conflict.class).hasMessageContaining(first.getId());
+        assertThat(events.events()).isEmpty();
+        assertThat(cases.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void onceTheCaseIsClosedTheClientAbsentTheSupplierCanRenewItsRequest() {
+        Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
+        fr.grd.mes.events.ClientAbsent absent = new fr.grd.mes.events.ClientAbsent(first.getId(), "R", PDL,
+                "FOURN-ALPHA", fr.grd.mes.events.Version.STANDARD, LocalDate.of(2026, 12, 3), false, "REF");
+        service.onClientAbsent(EventEnvelope.of("ClientAbsent", first.getId(), first.getId(), "FOURN-ALPHA",
+                CaseBuilder.RECEIVED, absent), absent);
+        assertThat(first.getOpenPdl()).isNull();
+        Case renewal = service.submit(aCase().onPdl(PDL).request(), List.of());
+        assertThat(renewal.getId()).isNotEqualTo(first.getId());
+    }
+
     /** The in-memory case store with the queries of {@link CaseRepository}, answered by scanning. */
     private static final class CaseStore extends InMemoryRepository<Case> implements CaseRepository {
         @Override
         public Optional<Case> byPortalRequestId(String portalRequestId) {
             return stored.values().stream().filter(c -> portalRequestId.equals(c.getPortalRequestId())).findFirst();
+        }
+
+        @Override
+        public Optional<Case> openCaseOn(String pdl) {
+            return stored.values().stream().filter(c -> pdl.equals(c.getOpenPdl())).findFirst();
         }
 
         @Override

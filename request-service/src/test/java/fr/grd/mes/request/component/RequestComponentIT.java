@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 class RequestComponentIT {
     private static final String SUPPLIER = "FOURN-COMP";
     private static final String PDL = "09222222222222";
+    private static final String CONTESTED_PDL = "09222222222223";
     private static final LocalDate THURSDAY = LocalDate.of(2026, 12, 3);
     private static ComponentStack stack;
 
@@ -43,6 +44,9 @@ class RequestComponentIT {
         stack.publish(Topics.DELIVERY_POINTS, PDL, EventTypes.DELIVERY_POINT_CHANGED, new DeliveryPointChanged(PDL,
                 "1 rue de la Paix", "75002", "Paris", "75102", "Z1", SupplyState.COUP, "LINKY", null, 1,
                 ComponentStack.START));
+        stack.publish(Topics.DELIVERY_POINTS, CONTESTED_PDL, EventTypes.DELIVERY_POINT_CHANGED,
+                new DeliveryPointChanged(CONTESTED_PDL, "2 rue de la Paix", "75002", "Paris", "75102", "Z1",
+                        SupplyState.LIMI, "LINKY", null, 1, ComponentStack.START));
     }
 
     @AfterAll
@@ -87,6 +91,38 @@ class RequestComponentIT {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().get("status").asString()).isEqualTo("TERMN");
         assertThat(read.body().get("closureCode").asString()).isEqualTo("CPRE");
+    }
+
+    /** Eight suppliers' requests on one PdL at once: the store's unique key lets exactly one case open. */
+    @Test
+    void concurrentRequestsOnOnePdlOpenExactlyOneCase() throws Exception {
+        String supplierToken = stack.tokens.mint(List.of("SUPPLIER"), SUPPLIER);
+        Map<String, Object> body = request();
+        body.put("pdl", CONTESTED_PDL);
+        await().until(() -> stack.database().getCollection("delivery_points")
+                .countDocuments(com.mongodb.client.model.Filters.eq("_id", CONTESTED_PDL)) == 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Http.post(stack.url() + "/api/v1/requests", body, supplierToken).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as("one case, the others refused with 409").containsOnly(201, 409)
+                    .filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stack.database().getCollection("cases")
+                .countDocuments(com.mongodb.client.model.Filters.eq("pdl", CONTESTED_PDL))).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package fr.grd.mes.scheduling.application;
 
 import fr.grd.mes.scheduling.domain.Appointment;
-import fr.grd.mes.scheduling.domain.AppointmentStatus;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.outcome.Conflict;
@@ -34,15 +33,10 @@ public class InterventionOutcomes {
     public Appointment record(String appointmentId, Result result, Long meterIndex) {
         return appointments.retrying(() -> {
             Appointment a = booking.get(appointmentId);
-            if (a.getStatus() != AppointmentStatus.BOOKED) {
-                throw new Conflict("appointment " + appointmentId + " is " + a.getStatus()
-                        + ": its outcome is already recorded or it has no date");
-            }
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
-            if (!a.isDueOn(today)) {
-                throw new Conflict("appointment " + appointmentId + " is on " + a.getDate()
-                        + ": its outcome cannot be recorded before that date (today is " + today + ")");
-            }
+            a.outcomeRefusal(today).ifPresent(reason -> {
+                throw new Conflict(reason);
+            });
             if (result == Result.COMPLETED) {
                 events.publish(a, a.complete(meterIndex, clock.instant()));
             } else {

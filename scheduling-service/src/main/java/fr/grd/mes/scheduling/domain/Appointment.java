@@ -142,12 +142,33 @@ public class Appointment extends AggregateRoot {
 
     /** At the end of the 1-business-day window without an advancement, the initial date is kept (§2.2). */
     public Optional<AppointmentMaintained> closeWindowIfDue(Instant now) {
-        if (advancement == null || !advancement.isActive() || now.isBefore(advancement.windowEnds())) {
+        if (status != AppointmentStatus.BOOKED || advancement == null || !advancement.isActive()
+                || now.isBefore(advancement.windowEnds())) {
             return Optional.empty();
         }
         String reason = Advancement.PROPOSED.equals(advancement.status()) ? CLIENT_UNREACHABLE : NO_SLOT_FOUND;
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
         return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason));
+    }
+
+    /**
+     * Whether the technician's outcome may be recorded now: on or after the date, and never while an express
+     * advancement is still open or waiting for the client's answer (its date may yet change; an outcome then a
+     * "rendez-vous maintenu" would contradict each other in the supplier's flow).
+     */
+    public Optional<String> outcomeRefusal(LocalDate today) {
+        if (status != AppointmentStatus.BOOKED) {
+            return Optional.of("appointment " + id + " is " + status + ": its outcome is already recorded or it has no date");
+        }
+        if (!isDueOn(today)) {
+            return Optional.of("appointment " + id + " is on " + date + ": its outcome cannot be recorded before that "
+                    + "date (today is " + today + ")");
+        }
+        if (advancement != null && advancement.isActive()) {
+            return Optional.of("appointment " + id + " has an express advancement " + advancement.status()
+                    + ": record the outcome once the client's call or the end of the window has settled its date");
+        }
+        return Optional.empty();
     }
 
     public InterventionCompleted complete(long index, Instant now) {

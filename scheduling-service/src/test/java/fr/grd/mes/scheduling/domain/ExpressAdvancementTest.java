@@ -85,4 +85,29 @@ class ExpressAdvancementTest {
         assertThat(a.getStatus()).isEqualTo(AppointmentStatus.CLIENT_ABSENT);
         assertThatThrownBy(() -> a.complete(1, WINDOW_END)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void noOutcomeIsRecordedWhileAnAdvancementIsOpenOrWaitingForTheClient() {
+        Appointment a = conservatory();
+        LocalDate onTheDate = CONSERVATORY.date();
+        assertThat(a.outcomeRefusal(onTheDate)).isEmpty();
+        a.openAdvancementWindow(ESCALATED, WINDOW_END);
+        assertThat(a.outcomeRefusal(onTheDate)).hasValueSatisfying(reason -> assertThat(reason).contains("OPEN"));
+        a.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        assertThat(a.outcomeRefusal(onTheDate)).hasValueSatisfying(reason -> assertThat(reason).contains("PROPOSED"));
+        a.keepInitialDate(Appointment.CLIENT_UNREACHABLE, ESCALATED.plusSeconds(90));
+        assertThat(a.outcomeRefusal(onTheDate)).isEmpty();
+        assertThat(a.outcomeRefusal(onTheDate.minusDays(1))).hasValueSatisfying(reason ->
+                assertThat(reason).contains("before that date"));
+    }
+
+    @Test
+    void aWindowNeverClosesAsMaintainedAfterTheOutcome() {
+        Appointment a = conservatory();
+        a.openAdvancementWindow(ESCALATED, WINDOW_END);
+        a.complete(1234, ESCALATED.plusSeconds(30));
+        assertThat(a.closeWindowIfDue(WINDOW_END.plusSeconds(1))).isEmpty();
+        assertThat(a.outcomeRefusal(CONSERVATORY.date())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("COMPLETED"));
+    }
 }

@@ -8,6 +8,7 @@ import fr.grd.mes.request.adapter.in.web.CreateRequestBody;
 import fr.grd.mes.request.application.CaseService;
 import fr.grd.mes.support.json.EventJson;
 import fr.grd.mes.support.web.JsonErrors;
+import fr.grd.mes.support.outcome.Conflict;
 import fr.grd.mes.support.outcome.Invalid;
 import fr.grd.mes.support.outcome.Violation;
 import fr.grd.mes.support.web.Violations;
@@ -68,6 +69,9 @@ public class SgeRequestsListener {
         } catch (Invalid invalid) {
             reject(body.portalRequestId() != null ? body.portalRequestId() : record.key(), "invalid request",
                     invalid.violations(), raw);
+        } catch (Conflict conflict) {
+            reject(body.portalRequestId() != null ? body.portalRequestId() : record.key(), "conflict",
+                    List.of(new Violation("pdl", conflict.getMessage())), raw);
         }
     }
 

@@ -23,6 +23,9 @@ public class CaseIndexes implements InitializingBean {
         var indexes = mongo.indexOps(MongoCaseRepository.COLLECTION);
         indexes.createIndex(new Index().on("portalRequestId", Sort.Direction.ASC).unique().sparse()
                 .named("one_case_per_portal_request"));
+        // set while a case is open, absent once it is closed: a second open case on a PdL is a duplicate key
+        indexes.createIndex(new Index().on("openPdl", Sort.Direction.ASC).unique().sparse()
+                .named("one_open_case_per_delivery_point"));
         indexes.createIndex(new Index().on("pdl", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
                 .named("cases_of_a_delivery_point"));
         indexes.createIndex(new Index().on("externalReference", Sort.Direction.ASC).sparse()

@@ -32,6 +32,12 @@ public class MongoCaseRepository extends MongoAggregateRepository<Case> implemen
     }
 
     @Override
+    public Optional<Case> openCaseOn(String pdl) {
+        return Optional.ofNullable(mongo().findOne(Query.query(Criteria.where("openPdl").is(pdl)), Case.class,
+                COLLECTION));
+    }
+
+    @Override
     public List<String> idsWithSummarySheetDue() {
         return store.idsWhere("summarySheetDue", true, "summarySheetIssuedAt", COLLECTION);
     }
