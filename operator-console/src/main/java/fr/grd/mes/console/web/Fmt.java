@@ -38,6 +38,8 @@ public class Fmt {
             Map.entry("CLIENT_AGREED", "client joignable, rendez-vous avancé"),
             Map.entry("CLIENT_UNREACHABLE", "client injoignable"),
             Map.entry("CLIENT_DECLINED", "client joignable, avancement refusé"),
+            Map.entry("PROPOSAL_NOT_CALLED", "place proposée, client non appelé dans le délai : rendez-vous initial maintenu"),
+            Map.entry("INTERVENTION_ALREADY_DONE", "intervention déjà réalisée : rendez-vous maintenu"),
             Map.entry("NO_SLOT_FOUND", "délai d'un jour ouvré écoulé sans action : rendez-vous initial maintenu"),
             Map.entry("DRAFT", "brouillon"), Map.entry("ISSUED", "émis"), Map.entry("ACCEPTED", "accepté"),
             Map.entry("EXPIRED", "caduc"), Map.entry("VOIDED", "annulé"),

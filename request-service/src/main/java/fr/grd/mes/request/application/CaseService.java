@@ -61,7 +61,7 @@ public class CaseService {
         if (!verdict.admissible()) {
             throw new Invalid(verdict.violations());
         }
-        refuseIfOpen(request.pdl());
+        refuseIfOpen(request.pdl(), request.supplierId());
         Instant now = clock.instant();
         Case created = Case.receive(numbers.next(), request, verdict.deliveryPoint().zone(),
                 verdict.deliveryPoint().supplyState(), Deadlines.of(now, calendar), now);
@@ -77,15 +77,19 @@ public class CaseService {
                     return same.get();
                 }
             }
-            refuseIfOpen(request.pdl());
+            refuseIfOpen(request.pdl(), request.supplierId());
             throw raced;
         }
     }
 
-    /** One open case per delivery point: a second mise en service request waits for the first to close. */
-    private void refuseIfOpen(String pdl) {
+    /**
+     * One open case per delivery point: a second mise en service request waits for the first to close. The open
+     * case is named to its own supplier only; another supplier learns that there is one, not whose.
+     */
+    private void refuseIfOpen(String pdl, String supplierId) {
         cases.openCaseOn(pdl).ifPresent(open -> {
-            throw new Conflict("delivery point " + pdl + " already has an open case, " + open.getId()
+            throw new Conflict("delivery point " + pdl + " already has an open mise en service case"
+                    + (open.getSupplierId().equals(supplierId) ? ", " + open.getId() : "")
                     + ": a new request can be made once it is closed");
         });
     }

@@ -131,6 +131,9 @@ public class Case extends AggregateRoot {
     }
 
     public void appointmentAdvanced(AppointmentAdvanced advanced, Instant now) {
+        if (status == CaseStatus.TERMN) {
+            return;
+        }
         appointment = new Appointment(advanced.appointmentId(), advanced.date(), advanced.slot(),
                 AppointmentKind.ADVANCED);
         expressDecision = "GRANTED";
@@ -138,7 +141,11 @@ public class Case extends AggregateRoot {
                 + advanced.date() + " " + advanced.slot());
     }
 
+    /** RDVM; never after the case closed (a late "maintained" cannot follow CPRE or CPNR in the flow). */
     public void appointmentMaintained(AppointmentMaintained maintained, Instant now) {
+        if (status == CaseStatus.TERMN) {
+            return;
+        }
         expressDecision = "NOT_GRANTED";
         milestone(MilestoneCode.RDVM, now, maintained.reason() + ", rendez-vous du " + maintained.date() + " "
                 + maintained.slot());

@@ -127,6 +127,14 @@ class CaseServiceTest {
     }
 
     @Test
+    void anotherSuppliersRequestOnAnOpenPdlIsAConflictThatDoesNotNameTheOtherCase() {
+        Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).of("FOURN-BETA").request(), List.of()))
+                .isInstanceOf(Conflict.class).hasMessageContaining("open").hasMessageNotContaining(first.getId())
+                .hasMessageNotContaining("FOURN-ALPHA");
+    }
+
+    @Test
     void onceTheCaseIsClosedTheClientAbsentTheSupplierCanRenewItsRequest() {
         Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
         fr.grd.mes.events.ClientAbsent absent = new fr.grd.mes.events.ClientAbsent(first.getId(), "R", PDL,

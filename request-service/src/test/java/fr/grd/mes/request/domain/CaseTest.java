@@ -90,4 +90,15 @@ class CaseTest {
                 LocalDate.of(2026, 12, 3), 42, false, List.of(), "REF"), RECEIVED);
         assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 9), RECEIVED)).isEmpty();
     }
+
+    @Test
+    void aMaintainedOrAdvancedAppointmentArrivingAfterTheClosureAddsNoMilestone() {
+        Case c = CaseBuilder.aCase().express().conservatory().build();
+        c.interventionCompleted(new InterventionCompleted(c.getId(), "R", c.getPdl(), c.getSupplierId(), Version.EXPRESS,
+                LocalDate.of(2026, 12, 8), 1, false, List.of(), "REF"), RECEIVED.plusSeconds(10));
+        c.appointmentMaintained(new fr.grd.mes.events.AppointmentMaintained(c.getId(), "R", LocalDate.of(2026, 12, 8),
+                Slot.AM, "INTERVENTION_ALREADY_DONE"), RECEIVED.plusSeconds(11));
+        assertThat(c.getMilestones()).extracting(Milestone::code).endsWith(MilestoneCode.CPRE)
+                .doesNotContain(MilestoneCode.RDVM);
+    }
 }

@@ -7,6 +7,7 @@ import fr.grd.mes.events.Slot;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.BookingPolicy;
 import fr.grd.mes.scheduling.domain.ChargeTable;
+import fr.grd.mes.scheduling.domain.HalfDays;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
@@ -95,7 +96,8 @@ public class AppointmentBooking {
     private Optional<SlotKey> firstFreePlace(String zone, LocalDate requestedDate, Slot requestedSlot,
                                              String appointmentId) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
-        List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon);
+        List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon).stream()
+                .filter(candidate -> !HalfDays.hasStarted(candidate, clock.instant())).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import fr.grd.mes.events.ExpressEscalated;
 import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.ChargeTable;
+import fr.grd.mes.scheduling.domain.HalfDays;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
@@ -90,7 +91,11 @@ public class ExpressAdvancementDesk {
                         + "for a call" + (adv == null ? "" : " (advancement " + adv.status() + ")"));
             }
             if (reachable && agreed) {
-                events.publish(a, a.clientAgreed(clock.instant()));
+                try {
+                    events.publish(a, a.clientAgreed(clock.instant()));
+                } catch (IllegalStateException tooLate) {
+                    throw new Conflict(tooLate.getMessage());
+                }
             } else {
                 String reason = reachable ? Appointment.CLIENT_DECLINED : Appointment.CLIENT_UNREACHABLE;
                 events.publish(a, a.keepInitialDate(reason, clock.instant()));
@@ -114,7 +119,7 @@ public class ExpressAdvancementDesk {
             return;
         }
         for (ChargeTable.SlotCapacity free : chargeTable.free(a.getZone(), today, latest)) {
-            if (!calendar.isBusinessDay(free.key().date())) {
+            if (!calendar.isBusinessDay(free.key().date()) || HalfDays.hasStarted(free.key(), clock.instant())) {
                 continue;
             }
             if (chargeTable.book(free.key(), holdIdFor(a))) {

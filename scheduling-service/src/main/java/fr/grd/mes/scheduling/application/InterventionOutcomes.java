@@ -1,6 +1,8 @@
 package fr.grd.mes.scheduling.application;
 
+import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
+import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.outcome.Conflict;
@@ -20,23 +22,26 @@ public class InterventionOutcomes {
     private final AppointmentRepository appointments;
     private final AppointmentBooking booking;
     private final EventPublisher events;
+    private final ChargeTable chargeTable;
     private final Clock clock;
 
     public InterventionOutcomes(AppointmentRepository appointments, AppointmentBooking booking,
-                                EventPublisher events, Clock clock) {
+                                EventPublisher events, ChargeTable chargeTable, Clock clock) {
         this.appointments = appointments;
         this.booking = booking;
         this.events = events;
+        this.chargeTable = chargeTable;
         this.clock = clock;
     }
 
     public Appointment record(String appointmentId, Result result, Long meterIndex) {
-        return appointments.retrying(() -> {
+        Appointment recorded = appointments.retrying(() -> {
             Appointment a = booking.get(appointmentId);
             LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
             a.outcomeRefusal(today).ifPresent(reason -> {
                 throw new Conflict(reason);
             });
+            a.closeAdvancementForOutcome(clock.instant()).ifPresent(maintained -> events.publish(a, maintained));
             if (result == Result.COMPLETED) {
                 events.publish(a, a.complete(meterIndex, clock.instant()));
             } else {
@@ -44,5 +49,11 @@ public class InterventionOutcomes {
             }
             return appointments.update(a);
         });
+        // a place held for an advancement proposal nobody took goes back to the charge table
+        Advancement advancement = recorded.getAdvancement();
+        if (advancement != null && advancement.proposal() != null && !Advancement.ADVANCED.equals(advancement.status())) {
+            chargeTable.release(advancement.proposal(), ExpressAdvancementDesk.holdIdFor(recorded));
+        }
+        return recorded;
     }
 }

@@ -27,6 +27,10 @@ public class Appointment extends AggregateRoot {
     public static final String CLIENT_UNREACHABLE = "CLIENT_UNREACHABLE";
     public static final String CLIENT_AGREED = "CLIENT_AGREED";
     public static final String CLIENT_DECLINED = "CLIENT_DECLINED";
+    /** The window ended with a place proposed but the desk never called the client. */
+    public static final String PROPOSAL_NOT_CALLED = "PROPOSAL_NOT_CALLED";
+    /** The technician's outcome was recorded while the advancement was still open: the date it happened on stays. */
+    public static final String INTERVENTION_ALREADY_DONE = "INTERVENTION_ALREADY_DONE";
 
     private String id;
     private String caseId;
@@ -110,7 +114,7 @@ public class Appointment extends AggregateRoot {
 
     /** A slot within the 2 business days was found and held: the desk calls the client. */
     public boolean propose(SlotKey held, Instant now) {
-        if (advancement == null || !Advancement.OPEN.equals(advancement.status())) {
+        if (advancement == null || !Advancement.OPEN.equals(advancement.status()) || HalfDays.hasStarted(held, now)) {
             return false;
         }
         advancement = advancement.proposed(held, now);
@@ -121,6 +125,14 @@ public class Appointment extends AggregateRoot {
     public AppointmentAdvanced clientAgreed(Instant now) {
         requireProposal();
         SlotKey to = advancement.proposal();
+        if (!now.isBefore(advancement.windowEnds())) {
+            throw new IllegalStateException("the call-back window of appointment " + id + " ended at "
+                    + advancement.windowEnds() + ": the initial date is kept");
+        }
+        if (HalfDays.hasStarted(to, now)) {
+            throw new IllegalStateException("the proposed half day " + to.date() + " " + to.slot()
+                    + " has already begun: it can no longer be offered");
+        }
         AppointmentAdvanced event = new AppointmentAdvanced(caseId, id, date, slot, to.date(), to.slot());
         date = to.date();
         slot = to.slot();
@@ -146,16 +158,12 @@ public class Appointment extends AggregateRoot {
                 || now.isBefore(advancement.windowEnds())) {
             return Optional.empty();
         }
-        String reason = Advancement.PROPOSED.equals(advancement.status()) ? CLIENT_UNREACHABLE : NO_SLOT_FOUND;
+        String reason = Advancement.PROPOSED.equals(advancement.status()) ? PROPOSAL_NOT_CALLED : NO_SLOT_FOUND;
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
         return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason));
     }
 
-    /**
-     * Whether the technician's outcome may be recorded now: on or after the date, and never while an express
-     * advancement is still open or waiting for the client's answer (its date may yet change; an outcome then a
-     * "rendez-vous maintenu" would contradict each other in the supplier's flow).
-     */
+    /** Whether the technician's outcome may be recorded now: once, on or after the appointment date. */
     public Optional<String> outcomeRefusal(LocalDate today) {
         if (status != AppointmentStatus.BOOKED) {
             return Optional.of("appointment " + id + " is " + status + ": its outcome is already recorded or it has no date");
@@ -164,11 +172,20 @@ public class Appointment extends AggregateRoot {
             return Optional.of("appointment " + id + " is on " + date + ": its outcome cannot be recorded before that "
                     + "date (today is " + today + ")");
         }
-        if (advancement != null && advancement.isActive()) {
-            return Optional.of("appointment " + id + " has an express advancement " + advancement.status()
-                    + ": record the outcome once the client's call or the end of the window has settled its date");
-        }
         return Optional.empty();
+    }
+
+    /**
+     * The outcome is being recorded while an express advancement is still open or waiting for the client: the
+     * intervention happened on the date held, so the advancement ends first, maintained, and its
+     * "rendez-vous maintenu" is published before the outcome (never after it).
+     */
+    public Optional<AppointmentMaintained> closeAdvancementForOutcome(Instant now) {
+        if (advancement == null || !advancement.isActive()) {
+            return Optional.empty();
+        }
+        advancement = advancement.closed(Advancement.MAINTAINED, INTERVENTION_ALREADY_DONE, now);
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, INTERVENTION_ALREADY_DONE));
     }
 
     public InterventionCompleted complete(long index, Instant now) {

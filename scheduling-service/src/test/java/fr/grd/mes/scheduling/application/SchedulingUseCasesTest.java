@@ -38,7 +38,7 @@ class SchedulingUseCasesTest {
     private final BusinessCalendar calendar = new BusinessCalendar();
     private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, events, calendar,
             clock, 30);
-    private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, clock);
+    private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, chargeTable, clock);
 
     private static RequestCreated request(String caseId, Version version) {
         return new RequestCreated(caseId, "09111111111111", "FOURN-ALPHA", version, "Z", SupplyState.COUP, "Client",
@@ -89,6 +89,48 @@ class SchedulingUseCasesTest {
                 .satisfies(done -> assertThat(done.meterIndex()).isEqualTo(42_137L));
         assertThatThrownBy(() -> outcomes.record(id, InterventionOutcomes.Result.CLIENT_ABSENT, null))
                 .isInstanceOf(Conflict.class).hasMessageContaining("already recorded");
+    }
+
+    @Test
+    void anOutcomeDuringAnAdvancementMaintainsTheDateFirstAndGivesTheProposedPlaceBack() {
+        SlotKey conservatoryPlace = new SlotKey("Z", LocalDate.of(2026, 12, 8), Slot.AM);
+        SlotKey freedLater = new SlotKey("Z", THURSDAY, Slot.PM);
+        chargeTable.setCapacity(conservatoryPlace, 1);
+        EventEnvelope<RequestCreated> created = envelope(request("C4", Version.EXPRESS));
+        booking.onRequestCreated(created, created.payload());
+        assertThat(events.eventsOf(AppointmentBooked.class).get(0).kind()).isEqualTo(AppointmentKind.CONSERVATORY);
+
+        chargeTable.setCapacity(freedLater, 1);
+        ExpressAdvancementDesk desk = new ExpressAdvancementDesk(appointments, booking, chargeTable, events, calendar,
+                clock);
+        var escalated = new fr.grd.mes.events.ExpressEscalated("C4", "C4", NOW, "caller");
+        desk.onExpressEscalated(EventEnvelope.of("ExpressEscalated", "C4", "C4", "FOURN-ALPHA", NOW, escalated),
+                escalated);
+        assertThat(chargeTable.held(freedLater)).as("the desk holds the freed place for its call").isEqualTo(1);
+
+        // nobody called the client; the technician went on the conservatory date (a test of the rule, not a habit)
+        clock.advanceTo(Instant.parse("2026-12-08T08:00:00Z"));
+        events.clear();
+        outcomes.record(Appointment.idFor("C4"), InterventionOutcomes.Result.COMPLETED, 1L);
+        assertThat(events.types()).containsExactly(fr.grd.mes.events.AppointmentMaintained.class,
+                InterventionCompleted.class);
+        assertThat(events.eventsOf(fr.grd.mes.events.AppointmentMaintained.class).get(0).reason())
+                .isEqualTo(Appointment.INTERVENTION_ALREADY_DONE);
+        assertThat(chargeTable.held(freedLater)).as("the proposed place is given back").isZero();
+    }
+
+    @Test
+    void aHalfDayThatHasBegunIsNotBookedEvenWhenRequested() {
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        chargeTable.setCapacity(new SlotKey("Z", today, Slot.AM), 5);
+        chargeTable.setCapacity(new SlotKey("Z", today, Slot.PM), 5);
+        RequestCreated thisMorning = new RequestCreated("C5", "09111111111111", "FOURN-ALPHA", Version.STANDARD, "Z",
+                SupplyState.COUP, "Client", "0600000000", today, Slot.AM, List.of(), "REF", NOW, THURSDAY,
+                LocalDate.of(2026, 12, 8));
+        booking.onRequestCreated(envelope(thisMorning), thisMorning);
+        AppointmentBooked booked = events.eventsOf(AppointmentBooked.class).get(0);
+        assertThat(booked.date()).isEqualTo(today);
+        assertThat(booked.slot()).as("10:00 in Paris: the morning round has begun").isEqualTo(Slot.PM);
     }
 
     private static final class AppointmentStore extends InMemoryRepository<Appointment>

@@ -87,18 +87,24 @@ class ExpressAdvancementTest {
     }
 
     @Test
-    void noOutcomeIsRecordedWhileAnAdvancementIsOpenOrWaitingForTheClient() {
+    void anOutcomeRecordedDuringAnAdvancementClosesItMaintainedFirst() {
         Appointment a = conservatory();
-        LocalDate onTheDate = CONSERVATORY.date();
-        assertThat(a.outcomeRefusal(onTheDate)).isEmpty();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
-        assertThat(a.outcomeRefusal(onTheDate)).hasValueSatisfying(reason -> assertThat(reason).contains("OPEN"));
         a.propose(ADVANCED, ESCALATED.plusSeconds(60));
-        assertThat(a.outcomeRefusal(onTheDate)).hasValueSatisfying(reason -> assertThat(reason).contains("PROPOSED"));
-        a.keepInitialDate(Appointment.CLIENT_UNREACHABLE, ESCALATED.plusSeconds(90));
-        assertThat(a.outcomeRefusal(onTheDate)).isEmpty();
-        assertThat(a.outcomeRefusal(onTheDate.minusDays(1))).hasValueSatisfying(reason ->
-                assertThat(reason).contains("before that date"));
+        var maintained = a.closeAdvancementForOutcome(ESCALATED.plusSeconds(90)).orElseThrow();
+        assertThat(maintained.reason()).isEqualTo(Appointment.INTERVENTION_ALREADY_DONE);
+        assertThat(maintained.date()).isEqualTo(CONSERVATORY.date());
+        assertThat(a.getAdvancement().isActive()).isFalse();
+        assertThat(a.closeAdvancementForOutcome(ESCALATED.plusSeconds(91))).as("once").isEmpty();
+        assertThat(a.complete(1234, ESCALATED.plusSeconds(92)).advanced()).isFalse();
+    }
+
+    @Test
+    void aWindowEndingWithAProposalNobodyCalledSaysSo() {
+        Appointment a = conservatory();
+        a.openAdvancementWindow(ESCALATED, WINDOW_END);
+        a.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        assertThat(a.closeWindowIfDue(WINDOW_END).orElseThrow().reason()).isEqualTo(Appointment.PROPOSAL_NOT_CALLED);
     }
 
     @Test
@@ -109,5 +115,32 @@ class ExpressAdvancementTest {
         assertThat(a.closeWindowIfDue(WINDOW_END.plusSeconds(1))).isEmpty();
         assertThat(a.outcomeRefusal(CONSERVATORY.date())).hasValueSatisfying(reason ->
                 assertThat(reason).contains("COMPLETED"));
+        assertThat(a.outcomeRefusal(CONSERVATORY.date().minusDays(1))).isPresent();
+    }
+
+    @Test
+    void theClientsAgreementCountsOnlyWithinTheWindowAndBeforeTheProposedHalfDayBegins() {
+        Appointment late = conservatory();
+        late.openAdvancementWindow(ESCALATED, WINDOW_END);
+        late.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        assertThatThrownBy(() -> late.clientAgreed(WINDOW_END)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("window");
+
+        Appointment started = conservatory();
+        started.openAdvancementWindow(ESCALATED, Instant.parse("2026-12-04T09:00:00Z"));
+        started.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        // Thursday 3 December, 13:30 in Paris is 12:30 UTC: a minute later the afternoon has begun
+        assertThatThrownBy(() -> started.clientAgreed(Instant.parse("2026-12-03T12:31:00Z")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("begun");
+        assertThat(started.clientAgreed(Instant.parse("2026-12-03T12:29:00Z")).date()).isEqualTo(ADVANCED.date());
+    }
+
+    @Test
+    void aHalfDayThatHasBegunIsNeverProposed() {
+        Appointment a = conservatory();
+        a.openAdvancementWindow(ESCALATED, WINDOW_END);
+        SlotKey thisMorning = new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.AM);
+        assertThat(a.propose(thisMorning, ESCALATED)).as("10:00 in Paris, the morning began at 08:00").isFalse();
+        assertThat(a.propose(new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.PM), ESCALATED)).isTrue();
     }
 }
