@@ -14,6 +14,7 @@ public final class EventTypes {
     public static final String APPOINTMENT_BOOKED = "AppointmentBooked";
     public static final String APPOINTMENT_ADVANCED = "AppointmentAdvanced";
     public static final String APPOINTMENT_MAINTAINED = "AppointmentMaintained";
+    public static final String APPOINTMENT_UNSCHEDULABLE = "AppointmentUnschedulable";
     public static final String INTERVENTION_COMPLETED = "InterventionCompleted";
     public static final String CLIENT_ABSENT = "ClientAbsent";
     public static final String DELIVERY_POINT_CHANGED = "DeliveryPointChanged";
@@ -37,6 +38,7 @@ public final class EventTypes {
             Map.entry(APPOINTMENT_BOOKED, AppointmentBooked.class),
             Map.entry(APPOINTMENT_ADVANCED, AppointmentAdvanced.class),
             Map.entry(APPOINTMENT_MAINTAINED, AppointmentMaintained.class),
+            Map.entry(APPOINTMENT_UNSCHEDULABLE, AppointmentUnschedulable.class),
             Map.entry(INTERVENTION_COMPLETED, InterventionCompleted.class),
             Map.entry(CLIENT_ABSENT, ClientAbsent.class),
             Map.entry(DELIVERY_POINT_CHANGED, DeliveryPointChanged.class),

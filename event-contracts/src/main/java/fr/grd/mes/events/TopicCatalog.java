@@ -19,7 +19,7 @@ public final class TopicCatalog {
                     "Cases: admissible requests, express escalations by the supplier's call, closures."),
             new TopicSpec(Topics.APPOINTMENTS, "caseId", "scheduling-service", List.of("request-service"),
                     List.of(EventTypes.APPOINTMENT_BOOKED, EventTypes.APPOINTMENT_ADVANCED,
-                            EventTypes.APPOINTMENT_MAINTAINED), false,
+                            EventTypes.APPOINTMENT_MAINTAINED, EventTypes.APPOINTMENT_UNSCHEDULABLE), false,
                     "Appointments in the charge table and the outcome of express advancement attempts."),
             new TopicSpec(Topics.INTERVENTIONS, "caseId", "scheduling-service",
                     List.of("request-service", "billing-service", "contract-service"),

@@ -3,6 +3,7 @@ package fr.grd.mes.request.application;
 import fr.grd.mes.events.AppointmentAdvanced;
 import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentMaintained;
+import fr.grd.mes.events.AppointmentUnschedulable;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.InterventionCompleted;
@@ -119,6 +120,10 @@ public class CaseService {
 
     public void onAppointmentBooked(EventEnvelope<?> envelope, AppointmentBooked booked) {
         apply(envelope, booked.caseId(), (c, now) -> c.appointmentBooked(booked, now));
+    }
+
+    public void onAppointmentUnschedulable(EventEnvelope<?> envelope, AppointmentUnschedulable waiting) {
+        apply(envelope, waiting.caseId(), (c, now) -> c.appointmentUnschedulable(waiting, now));
     }
 
     public void onAppointmentAdvanced(EventEnvelope<?> envelope, AppointmentAdvanced advanced) {

@@ -4,6 +4,7 @@ import fr.grd.mes.events.AppointmentAdvanced;
 import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.AppointmentMaintained;
+import fr.grd.mes.events.AppointmentUnschedulable;
 import fr.grd.mes.events.CaseClosed;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.ExpressEscalated;
@@ -139,6 +140,18 @@ public class Case extends AggregateRoot {
         expressDecision = "GRANTED";
         milestone(MilestoneCode.RDVA, now, advanced.previousDate() + " " + advanced.previousSlot() + " -> "
                 + advanced.date() + " " + advanced.slot());
+    }
+
+    /**
+     * ATPL: no place was free in the charge table up to {@code searchedUntil}; the case waits and is planned (INPL)
+     * as soon as a place is added. Said once.
+     */
+    public void appointmentUnschedulable(AppointmentUnschedulable waiting, Instant now) {
+        if (status == CaseStatus.TERMN || appointment != null
+                || milestones.stream().anyMatch(m -> m.code() == MilestoneCode.ATPL)) {
+            return;
+        }
+        milestone(MilestoneCode.ATPL, now, "aucune place jusqu'au " + waiting.searchedUntil());
     }
 
     /** RDVM; never after the case closed (a late "maintained" cannot follow CPRE or CPNR in the flow). */

@@ -8,6 +8,7 @@ public enum MilestoneCode {
     DMTR("Demande transmise"),
     DMREC("Demande recevable"),
     INPL("Intervention planifiée"),
+    ATPL("En attente de planification : aucune place disponible, planifiée dès qu'une place se libère"),
     RDVC("Rendez-vous pris à titre conservatoire, rappel du client sous 1 jour ouvré si avancé"),
     DEXP("Demande express reçue par la ligne Acheminement"),
     RDVA("Rendez-vous avancé, version express accordée"),

@@ -101,4 +101,17 @@ class CaseTest {
         assertThat(c.getMilestones()).extracting(Milestone::code).endsWith(MilestoneCode.CPRE)
                 .doesNotContain(MilestoneCode.RDVM);
     }
+
+    @Test
+    void aRequestWithNoPlaceIsToldOnceThatItWaitsThenPlanned() {
+        Case c = CaseBuilder.aCase().build();
+        var waiting = new fr.grd.mes.events.AppointmentUnschedulable(c.getId(), "R", c.getPdl(), "Z",
+                LocalDate.of(2026, 12, 3), Slot.AM, LocalDate.of(2027, 1, 14));
+        c.appointmentUnschedulable(waiting, RECEIVED.plusSeconds(5));
+        c.appointmentUnschedulable(waiting, RECEIVED.plusSeconds(6));
+        c.appointmentBooked(new AppointmentBooked(c.getId(), "R", c.getPdl(), "Z", LocalDate.of(2026, 12, 4), Slot.PM,
+                AppointmentKind.NEXT_FREE, LocalDate.of(2026, 12, 3), Slot.AM, false), RECEIVED.plusSeconds(7));
+        assertThat(c.getMilestones()).extracting(Milestone::code).containsExactly(MilestoneCode.DMTR,
+                MilestoneCode.DMREC, MilestoneCode.ATPL, MilestoneCode.INPL);
+    }
 }

@@ -35,6 +35,7 @@ public class AppointmentBooking {
     private final BookingPolicy policy;
     private final Clock clock;
     private final int horizon;
+    private final BusinessCalendar calendar;
 
     public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments,
                               EventPublisher events,
@@ -44,6 +45,7 @@ public class AppointmentBooking {
         this.appointments = appointments;
         this.events = events;
         this.policy = new BookingPolicy(calendar);
+        this.calendar = calendar;
         this.clock = clock;
         this.horizon = horizon;
     }
@@ -59,7 +61,15 @@ public class AppointmentBooking {
         Appointment appointment = Appointment.book(request, place, kind);
         appointment.markApplied(envelope.eventId());
         appointment.booked().ifPresent(booked -> events.publish(appointment, booked));
+        appointment.unschedulable(searchedUntil(request.requestedDate()))
+                .ifPresent(waiting -> events.publish(appointment, waiting));
         appointments.insert(appointment);
+    }
+
+    /** The last day a booking search covers: the booking horizon after the requested date (or today). */
+    private LocalDate searchedUntil(LocalDate requestedDate) {
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
+        return calendar.addBusinessDays(requestedDate.isBefore(today) ? today : requestedDate, horizon);
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.grd.mes.events.AppointmentAdvanced;
 import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.AppointmentMaintained;
+import fr.grd.mes.events.AppointmentUnschedulable;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.RequestCreated;
@@ -41,6 +42,8 @@ public class Appointment extends AggregateRoot {
     private LocalDate requestedDate;
     private Slot requestedSlot;
     private LocalDate expressDeadline;
+    /** When the distributor received the request (how long an unscheduled one has waited). */
+    private java.time.Instant receivedAt;
     private List<String> additionalServices = new ArrayList<>();
     private String externalReference;
     private LocalDate date;
@@ -71,6 +74,7 @@ public class Appointment extends AggregateRoot {
         a.requestedDate = request.requestedDate();
         a.requestedSlot = request.requestedSlot();
         a.expressDeadline = request.expressDeadline();
+        a.receivedAt = request.receivedAt();
         a.additionalServices = new ArrayList<>(request.additionalServices() == null ? List.of()
                 : request.additionalServices());
         a.externalReference = request.externalReference();
@@ -93,6 +97,15 @@ public class Appointment extends AggregateRoot {
         slot = key.slot();
         kind = placedKind;
         return true;
+    }
+
+    /** A request that found no place up to {@code searchedUntil}: it waits, and the supplier is told. */
+    public Optional<AppointmentUnschedulable> unschedulable(LocalDate searchedUntil) {
+        if (status != AppointmentStatus.UNSCHEDULED) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppointmentUnschedulable(caseId, id, pdl, zone, requestedDate, requestedSlot,
+                searchedUntil));
     }
 
     public Optional<AppointmentBooked> booked() {
@@ -255,6 +268,10 @@ public class Appointment extends AggregateRoot {
 
     public Slot getRequestedSlot() {
         return requestedSlot;
+    }
+
+    public java.time.Instant getReceivedAt() {
+        return receivedAt;
     }
 
     public LocalDate getExpressDeadline() {

@@ -66,10 +66,12 @@ class SchedulingUseCasesTest {
     }
 
     @Test
-    void withNoPlaceAnywhereTheRequestWaitsUnscheduledAndNothingIsPublished() {
+    void withNoPlaceWithinTheHorizonTheRequestWaitsUnscheduledAndTheSupplierIsTold() {
         EventEnvelope<RequestCreated> created = envelope(request("C2", Version.EXPRESS));
         booking.onRequestCreated(created, created.payload());
-        assertThat(events.events()).isEmpty();
+        assertThat(events.eventsOf(fr.grd.mes.events.AppointmentUnschedulable.class)).singleElement()
+                .satisfies(waiting -> assertThat(waiting.searchedUntil()).isEqualTo(calendar.addBusinessDays(THURSDAY, 30)));
+        assertThat(events.types()).containsExactly(fr.grd.mes.events.AppointmentUnschedulable.class);
         assertThat(appointments.find(Appointment.idFor("C2")).orElseThrow().getStatus())
                 .isEqualTo(AppointmentStatus.UNSCHEDULED);
     }

@@ -29,6 +29,8 @@ public class SchedulingEventsListener {
         Object payload = envelope.payload();
         if (payload instanceof AppointmentBooked booked) {
             cases.onAppointmentBooked(envelope, booked);
+        } else if (payload instanceof fr.grd.mes.events.AppointmentUnschedulable waiting) {
+            cases.onAppointmentUnschedulable(envelope, waiting);
         } else if (payload instanceof AppointmentAdvanced advanced) {
             cases.onAppointmentAdvanced(envelope, advanced);
         } else if (payload instanceof AppointmentMaintained maintained) {

@@ -3,6 +3,7 @@ package fr.grd.mes.scheduling.adapter.out.kafka;
 import fr.grd.mes.events.AppointmentAdvanced;
 import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentMaintained;
+import fr.grd.mes.events.AppointmentUnschedulable;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.Topics;
@@ -28,6 +29,7 @@ public class SchedulingEventRoutes {
                 .route(Appointment.class, AppointmentBooked.class, SchedulingEventRoutes::appointments)
                 .route(Appointment.class, AppointmentAdvanced.class, SchedulingEventRoutes::appointments)
                 .route(Appointment.class, AppointmentMaintained.class, SchedulingEventRoutes::appointments)
+                .route(Appointment.class, AppointmentUnschedulable.class, SchedulingEventRoutes::appointments)
                 .route(Appointment.class, InterventionCompleted.class, SchedulingEventRoutes::interventions)
                 .route(Appointment.class, ClientAbsent.class, SchedulingEventRoutes::interventions)
                 .build();

@@ -25,6 +25,8 @@ public class SchedulingEventMetrics extends PublishedEvents {
         if (event instanceof AppointmentBooked booked) {
             count("mes.appointments.booked", "kind", tag(booked.kind()),
                     "within_express_deadline", tag(booked.withinExpressDeadline()));
+        } else if (event instanceof fr.grd.mes.events.AppointmentUnschedulable) {
+            count("mes.appointments.unschedulable");
         } else if (event instanceof AppointmentAdvanced) {
             count("mes.express.advancements", "result", "advanced", "reason", "CLIENT_AGREED");
         } else if (event instanceof AppointmentMaintained maintained) {
