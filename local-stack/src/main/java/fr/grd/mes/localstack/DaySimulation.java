@@ -193,11 +193,12 @@ public final class DaySimulation {
     }
 
     private static String branchOf(SimCase c, JsonNode v) {
-        if ("STANDARD".equals(c.version())) {
-            return "standard";
-        }
         String decision = v.get("express").get("decision").asString("");
         List<String> milestones = milestones(v);
+        // a standard request follows the chart's branches too once its appointment is conservatory (RDVC)
+        if ("STANDARD".equals(c.version()) && !milestones.contains("RDVC")) {
+            return "standard";
+        }
         if ("MET_AT_BOOKING".equals(decision)) {
             return "1. rendez-vous disponible sous 2 jours ouvrés";
         }

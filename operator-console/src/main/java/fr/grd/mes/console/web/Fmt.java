@@ -40,6 +40,7 @@ public class Fmt {
             Map.entry("CLIENT_DECLINED", "client joignable, avancement refusé"),
             Map.entry("PROPOSAL_NOT_CALLED", "place proposée, client non appelé dans le délai : rendez-vous initial maintenu"),
             Map.entry("INTERVENTION_ALREADY_DONE", "intervention déjà réalisée : rendez-vous maintenu"),
+            Map.entry("EXPRESS_DEADLINE_PASSED", "appel après le délai express : rendez-vous initial maintenu"),
             Map.entry("NO_SLOT_FOUND", "délai d'un jour ouvré écoulé sans action : rendez-vous initial maintenu"),
             Map.entry("DRAFT", "brouillon"), Map.entry("ISSUED", "émis"), Map.entry("ACCEPTED", "accepté"),
             Map.entry("EXPIRED", "caduc"), Map.entry("VOIDED", "annulé"),

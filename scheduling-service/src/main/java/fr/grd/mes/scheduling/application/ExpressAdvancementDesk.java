@@ -62,6 +62,8 @@ public class ExpressAdvancementDesk {
             }
             a.markApplied(envelope.eventId());
             a.openAdvancementWindow(escalated.escalatedAt(), windowEnd(escalated.escalatedAt()));
+            a.maintainIfPastExpressDeadline(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), clock.instant())
+                    .ifPresent(maintained -> events.publish(a, maintained));
             return appointments.update(a);
         });
         searchFor(Appointment.idFor(escalated.caseId()));
@@ -131,12 +133,19 @@ public class ExpressAdvancementDesk {
                     appointments.update(fresh);
                     return true;
                 });
-                if (!proposed) {
+                // not proposed: give the place back — unless a concurrent search (the sweep and the escalation both
+                // look) already proposed this very place under the same hold, which must then stay held
+                if (!proposed && !free.key().equals(proposalOf(appointmentId))) {
                     chargeTable.release(free.key(), holdIdFor(a));
                 }
                 return;
             }
         }
+    }
+
+    private SlotKey proposalOf(String appointmentId) {
+        Advancement adv = booking.get(appointmentId).getAdvancement();
+        return adv == null ? null : adv.proposal();
     }
 
     private void closeIfDue(String appointmentId) {

@@ -30,6 +30,8 @@ public class Appointment extends AggregateRoot {
     public static final String CLIENT_DECLINED = "CLIENT_DECLINED";
     /** The window ended with a place proposed but the desk never called the client. */
     public static final String PROPOSAL_NOT_CALLED = "PROPOSAL_NOT_CALLED";
+    /** The supplier called after the express deadline: no earlier date can meet it any more. */
+    public static final String EXPRESS_DEADLINE_PASSED = "EXPRESS_DEADLINE_PASSED";
     /** The technician's outcome was recorded while the advancement was still open: the date it happened on stays. */
     public static final String INTERVENTION_ALREADY_DONE = "INTERVENTION_ALREADY_DONE";
 
@@ -123,6 +125,18 @@ public class Appointment extends AggregateRoot {
         }
         advancement = Advancement.open(escalatedAt, windowEnds);
         return true;
+    }
+
+    /**
+     * An escalation that arrives after the express deadline ({@code today} past it) cannot be met by advancing:
+     * the initial date is maintained at once, rather than after a window that could not succeed.
+     */
+    public Optional<AppointmentMaintained> maintainIfPastExpressDeadline(LocalDate today, Instant now) {
+        if (advancement == null || !advancement.isActive() || !today.isAfter(expressDeadline)) {
+            return Optional.empty();
+        }
+        advancement = advancement.closed(Advancement.MAINTAINED, EXPRESS_DEADLINE_PASSED, now);
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, EXPRESS_DEADLINE_PASSED));
     }
 
     /** A slot within the 2 business days was found and held: the desk calls the client. */

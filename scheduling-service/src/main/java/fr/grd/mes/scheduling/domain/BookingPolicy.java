@@ -42,10 +42,15 @@ public final class BookingPolicy {
         return result;
     }
 
-    /** How the booked slot relates to the request (REQUESTED, NEXT_FREE or CONSERVATORY). */
+    /**
+     * How the booked slot relates to the request (REQUESTED, NEXT_FREE or CONSERVATORY). Conservatory means that no
+     * place was free up to the express deadline: the request asked for a date within it and the first free place
+     * lies after it — whatever the version (the flowchart's "demande de MES standard avec le rdv déjà pris à titre
+     * conservatoire" may be escalated too). A client who chose a date after the deadline is option 1 at that date.
+     */
     public AppointmentKind kindOf(SlotKey booked, LocalDate requestedDate, Slot requestedSlot, Version version,
                                   LocalDate expressDeadline) {
-        if (version == Version.EXPRESS && booked.date().isAfter(expressDeadline)) {
+        if (!requestedDate.isAfter(expressDeadline) && booked.date().isAfter(expressDeadline)) {
             return AppointmentKind.CONSERVATORY;
         }
         boolean asRequested = booked.date().equals(requestedDate) && booked.slot() == requestedSlot;

@@ -17,18 +17,22 @@ class BookingPolicyTest {
     private final BookingPolicy policy = new BookingPolicy(new BusinessCalendar());
     private static final LocalDate EXPRESS_DEADLINE = LocalDate.of(2026, 12, 3);
 
-    @ParameterizedTest(name = "{0}: {1} {2} {3} → {4}")
+    /**
+     * Conservatory means "no place free": the booking lands after the express deadline although the request asked
+     * for a date within it — whatever the version. A client who chose a later date is option 1 at that date.
+     */
+    @ParameterizedTest(name = "{0}: {1} asked {2} {3}, booked {4} {5} → {6}")
     @CsvSource({
-            "option 1: rendez-vous disponible sous 2 jours ouvrés,  EXPRESS,  2026-12-03, AM, REQUESTED",
-            "option 1 with the slot full: next free within 2 days,    EXPRESS,  2026-12-03, PM, NEXT_FREE",
-            "option 2: pas de rendez-vous sous 2 jours ouvrés,       EXPRESS,  2026-12-04, AM, CONSERVATORY",
-            "standard: the requested slot,                            STANDARD, 2026-12-04, AM, NEXT_FREE",
-            "standard: beyond 2 days is no conservatory appointment,  STANDARD, 2026-12-08, PM, NEXT_FREE"
+            "option 1: rendez-vous disponible sous 2 jours ouvrés,       EXPRESS,  2026-12-03, AM, 2026-12-03, AM, REQUESTED",
+            "option 1 with the slot full: next free within 2 days,       EXPRESS,  2026-12-03, AM, 2026-12-03, PM, NEXT_FREE",
+            "option 2: pas de rendez-vous sous 2 jours ouvrés,            EXPRESS,  2026-12-03, AM, 2026-12-04, AM, CONSERVATORY",
+            "standard with nothing free within 2 days: conservatory too,     STANDARD, 2026-12-03, AM, 2026-12-08, PM, CONSERVATORY",
+            "standard: the requested slot,                                STANDARD, 2026-12-02, AM, 2026-12-02, AM, REQUESTED",
+            "the client chose a later date although places were free: option 1,    EXPRESS,  2026-12-08, AM, 2026-12-08, AM, REQUESTED",
+            "a later date chosen and that slot full: next free after it,    EXPRESS,  2026-12-08, AM, 2026-12-08, PM, NEXT_FREE"
     })
-    void theBookedSlotGivesTheKindOfAppointment(String branch, Version version, LocalDate booked, Slot slot,
-                                                AppointmentKind expected) {
-        LocalDate requested = expected == AppointmentKind.REQUESTED ? booked : LocalDate.of(2026, 12, 3);
-        Slot requestedSlot = expected == AppointmentKind.REQUESTED ? slot : Slot.AM;
+    void theBookedSlotGivesTheKindOfAppointment(String branch, Version version, LocalDate requested, Slot requestedSlot,
+                                                LocalDate booked, Slot slot, AppointmentKind expected) {
         assertThat(policy.kindOf(new SlotKey("Z", booked, slot), requested, requestedSlot, version, EXPRESS_DEADLINE))
                 .as(branch).isEqualTo(expected);
     }

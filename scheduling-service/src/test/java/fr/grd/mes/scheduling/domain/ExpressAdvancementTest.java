@@ -143,4 +143,15 @@ class ExpressAdvancementTest {
         assertThat(a.propose(thisMorning, ESCALATED)).as("10:00 in Paris, the morning began at 08:00").isFalse();
         assertThat(a.propose(new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.PM), ESCALATED)).isTrue();
     }
+
+    @Test
+    void anEscalationAfterTheExpressDeadlineIsMaintainedAtOnce() {
+        Appointment a = conservatory();
+        a.openAdvancementWindow(ESCALATED, WINDOW_END);
+        assertThat(a.maintainIfPastExpressDeadline(LocalDate.of(2026, 12, 3), ESCALATED)).as("on the deadline")
+                .isEmpty();
+        var maintained = a.maintainIfPastExpressDeadline(LocalDate.of(2026, 12, 4), ESCALATED).orElseThrow();
+        assertThat(maintained.reason()).isEqualTo(Appointment.EXPRESS_DEADLINE_PASSED);
+        assertThat(a.getAdvancement().isActive()).isFalse();
+    }
 }
