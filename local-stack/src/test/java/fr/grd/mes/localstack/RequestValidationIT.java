@@ -65,6 +65,10 @@ class RequestValidationIT {
                 invalid("supplier id unfit for a topic name", "supplierId", b -> with(b, "supplierId", "four nisseur!")),
                 invalid("additional service not a catalogue code", "additionalServices[0]",
                         b -> with(b, "additionalServices", List.of("relevé"))),
+                invalid("the mise en service itself asked as an additional service", "additionalServices[0]",
+                        b -> with(b, "additionalServices", List.of("F120B"))),
+                invalid("an additional service asked twice", "additionalServices[1]",
+                        b -> with(b, "additionalServices", List.of("VERIF-CPT", "VERIF-CPT"))),
                 invalid("external reference too long", "externalReference",
                         b -> with(b, "externalReference", "R".repeat(65))));
     }

@@ -1,6 +1,7 @@
 package fr.grd.mes.request.application;
 
 import fr.grd.mes.events.Pdl;
+import fr.grd.mes.request.domain.AdditionalServices;
 import fr.grd.mes.request.domain.NewRequest;
 import fr.grd.mes.support.port.DeliveryPointDirectory;
 import fr.grd.mes.support.port.KnownDeliveryPoint;
@@ -69,6 +70,10 @@ public class RequestAdmission {
         } else if (request.requestedDate() != null && !calendar.isBusinessDay(request.requestedDate())) {
             violations.add(new Violation("appointment.date", request.requestedDate() + " is not a business day "
                     + "(weekend or French public holiday): the charge table offers business days only"));
+        }
+        if (request.additionalServices() != null) {
+            AdditionalServices.problems(request.additionalServices()).forEach(problem -> violations.add(
+                    new Violation("additionalServices[" + problem.index() + "]", problem.reason())));
         }
         return new Verdict(violations, point);
     }

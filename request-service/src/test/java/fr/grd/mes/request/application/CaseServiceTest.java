@@ -73,6 +73,14 @@ class CaseServiceTest {
     }
 
     @Test
+    void theMiseEnServiceAskedAgainAsAnAdditionalServiceIsRefusedNamingTheEntry() {
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).withAdditionalService("F120B").request(), List.of()))
+                .isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(invalid.violations())
+                        .anySatisfy(v -> assertThat(v.field()).isEqualTo("additionalServices[0]")));
+        assertThat(cases.writes()).isZero();
+    }
+
+    @Test
     void aSuppliedSupplyIsNotAMiseEnServiceWithATrip() {
         referential.put(PDL, new KnownDeliveryPoint(PDL, "Z", SupplyState.ALIM, "75056", "LINKY", null, 2));
         assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).request(), List.of()))
