@@ -113,11 +113,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 mainClass, List.of(args)));
     }
 
+    /**
+     * Kafka's own random cluster id: its text never starts with '-', which the storage tool's argument parser would
+     * take for an option (a URL-safe base64 of random bytes did, once in 64 formats: "expected one argument").
+     */
     private static String randomClusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     @Override
