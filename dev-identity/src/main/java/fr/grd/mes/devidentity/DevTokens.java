@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
@@ -51,13 +53,30 @@ public final class DevTokens {
     /** Reads a PKCS#8 PEM private key from a Spring resource location ({@code file:…}, {@code classpath:…}). */
     public static DevTokens fromPem(String location, Clock wallClock) {
         try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            var spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body));
-            return new DevTokens((RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(spec), wallClock);
+            return new DevTokens(privateKeyOf(new String(in.readAllBytes(), StandardCharsets.US_ASCII)), wallClock);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the dev sign-in key at " + location, e);
         }
+    }
+
+    /** A fresh RSA key pair for a development issuer (2048 bits). */
+    public static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    /** A key in PEM ({@code type} "PUBLIC KEY" for X.509, "PRIVATE KEY" for PKCS#8). */
+    public static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** The RSA private key of a PKCS#8 PEM text. */
+    public static RSAPrivateKey privateKeyOf(String pem) throws GeneralSecurityException {
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        var spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body));
+        return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(spec);
     }
 
     public String mint(String subject, List<String> roles) {

@@ -6,15 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -44,25 +39,11 @@ public final class DevJwt {
         Path publicFile = dir.resolve("public-key.pem");
         if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
             Files.createDirectories(dir);
-            KeyPair pair = generate();
-            Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            KeyPair pair = DevTokens.newKeyPair();
+            Files.writeString(publicFile, DevTokens.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privateFile, DevTokens.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
-        String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                .decode(body)));
-        return new DevJwt((RSAPrivateKey) key, privateFile, publicFile);
-    }
-
-    private static KeyPair generate() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return new DevJwt(DevTokens.privateKeyOf(Files.readString(privateFile)), privateFile, publicFile);
     }
 
     /** The property value that points a service at the public key. */

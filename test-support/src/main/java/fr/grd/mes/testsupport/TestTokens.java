@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /** A throw-away development issuer for a test: a fresh RSA key pair, its public key in a temporary file. */
@@ -26,13 +24,9 @@ public final class TestTokens {
 
     public static TestTokens create() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = DevTokens.newKeyPair();
             Path file = Files.createTempFile("mes-test-issuer", ".pem");
-            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(file, DevTokens.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return new TestTokens(DevTokens.of((RSAPrivateKey) pair.getPrivate(), Clock.systemUTC()), file);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
