@@ -13,5 +13,7 @@ public record AppointmentBooked(
         AppointmentKind kind,
         LocalDate requestedDate,
         Slot requestedSlot,
-        boolean withinExpressDeadline) {
+        boolean withinExpressDeadline,
+        /** OPTION_1, or OPTION_2_NOT_ESCALATED for a conservatory appointment (no place free up to the deadline). */
+        ChartBranch branch) {
 }

@@ -7,5 +7,6 @@ import java.time.LocalDate;
  * reached (seed §2.1.2). {@code reason} is NO_SLOT_FOUND, CLIENT_UNREACHABLE,
  * CLIENT_DECLINED, PROPOSAL_NOT_CALLED, EXPRESS_DEADLINE_PASSED or INTERVENTION_ALREADY_DONE.
  */
-public record AppointmentMaintained(String caseId, String appointmentId, LocalDate date, Slot slot, String reason) {
+public record AppointmentMaintained(String caseId, String appointmentId, LocalDate date, Slot slot, String reason,
+                                    ChartBranch branch) {
 }

@@ -11,5 +11,7 @@ public record ClientAbsent(
         Version version,
         LocalDate interventionDate,
         boolean advanced,
-        String externalReference) {
+        String externalReference,
+        /** The branch of the decision chart the case followed, as scheduling decided it. */
+        ChartBranch branch) {
 }

@@ -14,5 +14,7 @@ public record InterventionCompleted(
         long meterIndex,
         boolean advanced,
         List<String> additionalServices,
-        String externalReference) {
+        String externalReference,
+        /** The branch of the decision chart the case followed, as scheduling decided it. */
+        ChartBranch branch) {
 }

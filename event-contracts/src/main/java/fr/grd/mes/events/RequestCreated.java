@@ -20,5 +20,7 @@ public record RequestCreated(
         String externalReference,
         Instant receivedAt,
         LocalDate expressDeadline,
-        LocalDate standardDeadline) {
+        LocalDate standardDeadline,
+        /** The place of the charge table the supplier held for this request, if it booked by coupling. */
+        String holdId) {
 }

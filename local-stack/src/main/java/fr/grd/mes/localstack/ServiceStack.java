@@ -87,9 +87,12 @@ public final class ServiceStack implements AutoCloseable {
         return this;
     }
 
-    /** Starts every service (contract first: it owns the referential the others project). */
+    /**
+     * Starts every service (contract first: it owns the referential the others project; scheduling before request,
+     * which claims the holds of the charge table on it).
+     */
     public ServiceStack startAll() {
-        for (Service service : List.of(Service.CONTRACT, Service.REQUEST, Service.SCHEDULING, Service.BILLING)) {
+        for (Service service : List.of(Service.CONTRACT, Service.SCHEDULING, Service.REQUEST, Service.BILLING)) {
             start(service);
         }
         return this;
@@ -109,6 +112,9 @@ public final class ServiceStack implements AutoCloseable {
             args.add("--spring.profiles.include=" + EMBEDDED_STORE);
         }
         args.add("--mes.clock.control=true");
+        if (service == Service.REQUEST && assignedPorts.containsKey(Service.SCHEDULING)) {
+            args.add("--mes.scheduling.url=" + url(Service.SCHEDULING));
+        }
         args.addAll(extraArgs);
         args.addAll(serviceArgs.getOrDefault(service, List.of()));
         ConfigurableApplicationContext context = service.builder.get()

@@ -163,7 +163,8 @@ class KubernetesManifestsTest {
 
     /**
      * Deny by default; each service may reach only Kafka's TLS listener, MongoDB, DNS and HTTPS (the identity
-     * provider), and supplier-files only the three services whose files it delivers, each on its own port.
+     * provider) — request-service scheduling-service too, for coupled booking — and supplier-files only the three
+     * services whose files it delivers, each on its own port.
      */
     @Test
     void networkPoliciesLetEachServiceReachOnlyWhatItUses() {
@@ -187,7 +188,18 @@ class KubernetesManifestsTest {
             List<Integer> egressPorts = policy.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
                     .map(p -> p.getPort().getIntVal()).toList();
             if (SERVICES.contains(name)) {
-                assertThat(egressPorts).as(name + " egress").containsExactlyInAnyOrder(9093, 27017, 443);
+                if (name.equals("request-service")) {
+                    // coupled booking: request-service claims holds on scheduling-service, and only there
+                    assertThat(egressPorts).as(name + " egress").containsExactlyInAnyOrder(9093, 27017, 443,
+                            ports.get("scheduling-service"));
+                    assertThat(policy.getSpec().getEgress()).filteredOn(e -> e.getPorts().stream()
+                                    .anyMatch(p -> ports.get("scheduling-service").equals(p.getPort().getIntVal())))
+                            .singleElement().satisfies(e -> assertThat(e.getTo()).singleElement().satisfies(peer ->
+                                    assertThat(peer.getPodSelector().getMatchLabels())
+                                            .containsEntry("app.kubernetes.io/name", "scheduling-service")));
+                } else {
+                    assertThat(egressPorts).as(name + " egress").containsExactlyInAnyOrder(9093, 27017, 443);
+                }
                 assertThat(policy.getSpec().getIngress()).flatExtracting(i -> i.getPorts())
                         .extracting(p -> p.getPort().getIntVal()).containsOnly(ports.get(name));
             } else {

@@ -1,9 +1,9 @@
 package fr.grd.mes.billing.application;
 
 import fr.grd.mes.billing.domain.BillingPolicy;
-import fr.grd.mes.billing.domain.ChartRole;
 import fr.grd.mes.billing.domain.CatalogueVersion;
 import fr.grd.mes.billing.domain.InterventionBill;
+import fr.grd.mes.events.ChartBranch;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.InterventionCompleted;
@@ -37,23 +37,35 @@ public class Billing {
     public void onInterventionCompleted(EventEnvelope<?> envelope, InterventionCompleted done) {
         bill(done.appointmentId(), done.caseId(), done.pdl(), done.supplierId(), "COMPLETED",
                 done.interventionDate(), done.externalReference(),
-                BillingPolicy.rolesForCompleted(done.advanced()), done.additionalServices());
+                branchOf(done.branch(), done.advanced()), BillingPolicy.Presence.PRESENT, done.additionalServices());
     }
 
     public void onClientAbsent(EventEnvelope<?> envelope, ClientAbsent absent) {
         bill(absent.appointmentId(), absent.caseId(), absent.pdl(), absent.supplierId(), "CLIENT_ABSENT",
-                absent.interventionDate(), absent.externalReference(), BillingPolicy.rolesForClientAbsent(), List.of());
+                absent.interventionDate(), absent.externalReference(), branchOf(absent.branch(), absent.advanced()),
+                BillingPolicy.Presence.ABSENT, List.of());
+    }
+
+    /**
+     * The branch scheduling decided; an event written before the branch was carried (schema version without it) says
+     * only whether the date was advanced, which is all the chart needs to bill it.
+     */
+    private static ChartBranch branchOf(ChartBranch branch, boolean advanced) {
+        if (branch != null) {
+            return branch;
+        }
+        return advanced ? ChartBranch.OPTION_2_1_1_ADVANCED : ChartBranch.OPTION_1;
     }
 
     private void bill(String interventionId, String caseId, String pdl, String supplierId, String outcome,
-                      LocalDate interventionDate, String externalReference, List<ChartRole> roles,
-                      List<String> additionalServices) {
+                      LocalDate interventionDate, String externalReference, ChartBranch branch,
+                      BillingPolicy.Presence presence, List<String> additionalServices) {
         if (bills.find(interventionId).isPresent()) {
             return;
         }
         CatalogueVersion version = catalogue.inForceOn(interventionDate).orElseThrow(() ->
                 new IllegalStateException("no catalogue version in force on " + interventionDate));
-        List<String> codes = BillingPolicy.codes(roles, additionalServices, version);
+        List<String> codes = BillingPolicy.codes(branch, presence, additionalServices, version);
         InterventionBill bill = InterventionBill.price(interventionId, caseId, pdl, supplierId, outcome,
                 interventionDate, clock.instant(), LocalDate.now(clock.withZone(BusinessCalendar.PARIS)),
                 externalReference, codes, version);

@@ -39,7 +39,7 @@ class BillingTest {
 
     private static InterventionCompleted completed(String caseId, boolean advanced, List<String> extra) {
         return new InterventionCompleted(caseId, "R-" + caseId, "09111111111111", "FOURN-ALPHA", Version.EXPRESS, DAY,
-                42_137, advanced, extra, "REF");
+                42_137, advanced, extra, "REF", advanced ? fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED : fr.grd.mes.events.ChartBranch.OPTION_1);
     }
 
     private static EventEnvelope<Object> envelope(Object payload) {
@@ -71,7 +71,7 @@ class BillingTest {
     @Test
     void aClientAbsentIsTheWastedTripAloneEvenAdvanced() {
         ClientAbsent absent = new ClientAbsent("C3", "R-C3", "09111111111111", "FOURN-ALPHA", Version.EXPRESS, DAY,
-                true, "REF");
+                true, "REF", fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED);
         billing.onClientAbsent(envelope(absent), absent);
         assertThat(codesBilled()).containsExactly("DEPL-VAIN");
     }

@@ -40,7 +40,7 @@ class BillingComponentIT {
 
     private static InterventionCompleted completed(String caseId, boolean advanced) {
         return new InterventionCompleted(caseId, "R-" + caseId, "09111111111111", SUPPLIER, Version.EXPRESS, DAY,
-                42_137, advanced, List.of(), "REF-" + caseId);
+                42_137, advanced, List.of(), "REF-" + caseId, advanced ? fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED : fr.grd.mes.events.ChartBranch.OPTION_1);
     }
 
     @Test
@@ -66,7 +66,7 @@ class BillingComponentIT {
     @Test
     void aClientAbsentIsTheWastedTripAlone() {
         stack.publish(Topics.INTERVENTIONS, "CB-2", EventTypes.CLIENT_ABSENT, new ClientAbsent("CB-2", "R-CB-2",
-                "09111111111111", SUPPLIER, Version.EXPRESS, DAY, true, "REF-CB-2"));
+                "09111111111111", SUPPLIER, Version.EXPRESS, DAY, true, "REF-CB-2", fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED));
         assertThat(stack.events(Topics.billing(SUPPLIER), "CB-2", 1)).singleElement().satisfies(e ->
                 assertThat(((fr.grd.mes.events.BillingRecord) e.payload()).prestationCode()).isEqualTo("DEPL-VAIN"));
     }

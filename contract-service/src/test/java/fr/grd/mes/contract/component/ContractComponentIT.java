@@ -49,7 +49,7 @@ class ContractComponentIT {
         assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
         EventEnvelope<Object> done = stack.publish(Topics.INTERVENTIONS, "CC-1", EventTypes.INTERVENTION_COMPLETED,
                 new InterventionCompleted("CC-1", "R-CC-1", PDL, SUPPLIER, Version.STANDARD, LocalDate.of(2026, 12, 3),
-                        42_137, false, List.of(), "REF-CC-1"));
+                        42_137, false, List.of(), "REF-CC-1", fr.grd.mes.events.ChartBranch.OPTION_1));
         stack.publish(Topics.INTERVENTIONS, "CC-1", done);
 
         List<EventEnvelope<Object>> referential = stack.events(Topics.DELIVERY_POINTS, PDL, 2);

@@ -39,9 +39,11 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final PlaceHoldClaims holds;
 
     public CaseService(CaseRepository cases, EventPublisher events, RequestAdmission admission, CaseNumbers numbers,
-                       BusinessCalendar calendar, Clock clock) {
+                       PlaceHoldClaims holds, BusinessCalendar calendar, Clock clock) {
+        this.holds = holds;
         this.cases = cases;
         this.events = events;
         this.admission = admission;
@@ -64,7 +66,13 @@ public class CaseService {
         }
         refuseIfOpen(request.pdl(), request.supplierId());
         Instant now = clock.instant();
-        Case created = Case.receive(numbers.next(), request, verdict.deliveryPoint().zone(),
+        String caseId = numbers.next();
+        if (request.holdId() != null) {
+            // coupled booking: the held place is this case's, or the request is refused before anything is stored
+            holds.claim(request.holdId(), caseId, verdict.deliveryPoint().zone(), request.requestedDate(),
+                    request.requestedSlot());
+        }
+        Case created = Case.receive(caseId, request, verdict.deliveryPoint().zone(),
                 verdict.deliveryPoint().supplyState(), Deadlines.of(now, calendar), now);
         events.publish(created, created.requestCreated());
         publishTracking(created);

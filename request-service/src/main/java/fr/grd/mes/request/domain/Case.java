@@ -6,6 +6,7 @@ import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.AppointmentMaintained;
 import fr.grd.mes.events.AppointmentUnschedulable;
 import fr.grd.mes.events.CaseClosed;
+import fr.grd.mes.events.ChartBranch;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.ExpressEscalated;
 import fr.grd.mes.events.InterventionCompleted;
@@ -53,6 +54,10 @@ public class Case extends AggregateRoot {
     private List<String> additionalServices = new ArrayList<>();
     private String externalReference;
     private String portalRequestId;
+    /** The place of the charge table the supplier held for this request (coupled booking), if it did. */
+    private String holdId;
+    /** The branch of the decision chart, as scheduling decided it (never derived here). */
+    private ChartBranch branch;
     private Instant receivedAt;
     private Deadlines deadlines;
     private CaseStatus status;
@@ -88,6 +93,7 @@ public class Case extends AggregateRoot {
         c.additionalServices = new ArrayList<>(request.additionalServices());
         c.externalReference = request.externalReference();
         c.portalRequestId = request.portalRequestId();
+        c.holdId = request.holdId();
         c.receivedAt = now;
         c.deadlines = deadlines;
         c.status = CaseStatus.COURS;
@@ -100,13 +106,17 @@ public class Case extends AggregateRoot {
     public RequestCreated requestCreated() {
         return new RequestCreated(id, pdl, supplierId, requestVersion, zone, supplyState, client.name(),
                 client.phone(), requestedDate, requestedSlot, List.copyOf(additionalServices), externalReference,
-                receivedAt, deadlines.express(), deadlines.standard());
+                receivedAt, deadlines.express(), deadlines.standard(), holdId);
     }
 
     /** INPL with the booked date; an express request without a slot within 2 business days gets RDVC too. */
     public void appointmentBooked(AppointmentBooked booked, Instant now) {
         appointment = new Appointment(booked.appointmentId(), booked.date(), booked.slot(), booked.kind());
-        milestone(MilestoneCode.INPL, now, booked.date() + " " + booked.slot());
+        branch = booked.branch();
+        boolean asRequested = booked.date().equals(requestedDate) && booked.slot() == requestedSlot;
+        milestone(MilestoneCode.INPL, now, asRequested ? booked.date() + " " + booked.slot()
+                : "place demandée le " + requestedDate + " " + requestedSlot + " indisponible, rendez-vous le "
+                + booked.date() + " " + booked.slot());
         if (booked.kind() == AppointmentKind.CONSERVATORY) {
             callBackPromised = true;
             expressDecision = "PENDING";
@@ -138,6 +148,7 @@ public class Case extends AggregateRoot {
         appointment = new Appointment(advanced.appointmentId(), advanced.date(), advanced.slot(),
                 AppointmentKind.ADVANCED);
         expressDecision = "GRANTED";
+        branch = ChartBranch.OPTION_2_1_1_ADVANCED;
         milestone(MilestoneCode.RDVA, now, advanced.previousDate() + " " + advanced.previousSlot() + " -> "
                 + advanced.date() + " " + advanced.slot());
     }
@@ -160,6 +171,7 @@ public class Case extends AggregateRoot {
             return;
         }
         expressDecision = "NOT_GRANTED";
+        branch = maintained.branch();
         milestone(MilestoneCode.RDVM, now, maintained.reason() + ", rendez-vous du " + maintained.date() + " "
                 + maintained.slot());
     }
@@ -171,7 +183,8 @@ public class Case extends AggregateRoot {
         status = CaseStatus.TERMN;
         openPdl = null;
         closureCode = MilestoneCode.CPRE.name();
-        summarySheetDue = done.advanced();
+        branch = done.branch();
+        summarySheetDue = done.branch() == null ? done.advanced() : done.branch().advanced();
         message = null;
         milestone(MilestoneCode.CPRE, now, "intervention du " + done.interventionDate());
         return new CaseClosed(id, pdl, closureCode, effectiveInterventionDate, now);
@@ -182,6 +195,7 @@ public class Case extends AggregateRoot {
         status = CaseStatus.TERMN;
         openPdl = null;
         closureCode = MilestoneCode.CPNR.name();
+        branch = absent.branch();
         message = RENEWAL_INVITATION;
         milestone(MilestoneCode.CPNR, now, "client absent le " + absent.interventionDate());
         return new CaseClosed(id, pdl, closureCode, null, now);
@@ -294,6 +308,14 @@ public class Case extends AggregateRoot {
 
     public Instant getEscalatedAt() {
         return escalatedAt;
+    }
+
+    public String getHoldId() {
+        return holdId;
+    }
+
+    public ChartBranch getBranch() {
+        return branch;
     }
 
     public String getExpressDecision() {

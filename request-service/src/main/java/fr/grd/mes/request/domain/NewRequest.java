@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A supplier's request as submitted, once its fields are well-formed. {@code portalRequestId} is the SGE
- * portal's own id of the request, when it gave one: the same id never makes two cases.
+ * portal's own id of the request, when it gave one: the same id never makes two cases. {@code holdId} names the place
+ * of the charge table the supplier held for it (coupled booking), if it did.
  */
 public record NewRequest(String pdl, String supplierId, Version version, Client client, LocalDate requestedDate,
                          Slot requestedSlot, List<String> additionalServices, String externalReference,
-                         String portalRequestId) {
+                         String portalRequestId, String holdId) {
 }

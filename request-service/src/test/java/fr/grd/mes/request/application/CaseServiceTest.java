@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseServiceTest {
     private static final String PDL = "09111111111111";
 
+    private static final String TAKEN_HOLD = "H-00000000-0000-0000-0000-000000000002";
+    private final List<String> claims = new ArrayList<>();
     private final Clock clock = Clock.fixed(CaseBuilder.RECEIVED, ZoneOffset.UTC);
     private final Map<String, KnownDeliveryPoint> referential = new HashMap<>();
     private final List<String> numbersTaken = new ArrayList<>();
@@ -45,6 +47,12 @@ class CaseServiceTest {
     private final CaseService service = new CaseService((CaseRepository) cases, events,
             new RequestAdmission(pdl -> Optional.ofNullable(referential.get(pdl)), new BusinessCalendar(), clock),
             new CaseNumbers((number, at) -> !numbersTaken.contains(number) && numbersTaken.add(number), clock),
+            (holdId, caseId, zone, date, slot) -> {
+                if (holdId.equals(TAKEN_HOLD)) {
+                    throw new fr.grd.mes.support.outcome.Conflict("hold " + holdId + " is already used by another request");
+                }
+                claims.add(holdId + " " + caseId + " " + zone + " " + date + " " + slot);
+            },
             new BusinessCalendar(), clock);
 
     CaseServiceTest() {
@@ -113,7 +121,7 @@ class CaseServiceTest {
     void aRedeliveredSchedulingEventIsAppliedOnce() {
         Case c = cases.insert(aCase().id("C3").build());
         AppointmentBooked booked = new AppointmentBooked("C3", "R-C3", PDL, "Z", LocalDate.of(2026, 12, 3), Slot.AM,
-                AppointmentKind.REQUESTED, LocalDate.of(2026, 12, 3), Slot.AM, true);
+                AppointmentKind.REQUESTED, LocalDate.of(2026, 12, 3), Slot.AM, true, fr.grd.mes.events.ChartBranch.OPTION_1);
         EventEnvelope<AppointmentBooked> envelope = new EventEnvelope<>(UUID.randomUUID(), "AppointmentBooked", 1,
                 CaseBuilder.RECEIVED, "C3", "C3", "FOURN-ALPHA", booked);
         service.onAppointmentBooked(envelope, booked);
@@ -146,7 +154,7 @@ class CaseServiceTest {
     void onceTheCaseIsClosedTheClientAbsentTheSupplierCanRenewItsRequest() {
         Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
         fr.grd.mes.events.ClientAbsent absent = new fr.grd.mes.events.ClientAbsent(first.getId(), "R", PDL,
-                "FOURN-ALPHA", fr.grd.mes.events.Version.STANDARD, LocalDate.of(2026, 12, 3), false, "REF");
+                "FOURN-ALPHA", fr.grd.mes.events.Version.STANDARD, LocalDate.of(2026, 12, 3), false, "REF", fr.grd.mes.events.ChartBranch.OPTION_1);
         service.onClientAbsent(EventEnvelope.of("ClientAbsent", first.getId(), first.getId(), "FOURN-ALPHA",
                 CaseBuilder.RECEIVED, absent), absent);
         assertThat(first.getOpenPdl()).isNull();
@@ -182,5 +190,22 @@ class CaseServiceTest {
                                        fr.grd.mes.events.Version version) {
             return 0;
         }
+    }
+
+    @Test
+    void aRequestNamingAHoldClaimsItForItsCaseBeforeTheCaseIsStored() {
+        String hold = "H-00000000-0000-0000-0000-000000000001";
+        Case created = service.submit(aCase().onPdl(PDL).withHold(hold).request(), List.of());
+        assertThat(claims).containsExactly(hold + " " + created.getId() + " Z " + created.getRequestedDate() + " "
+                + created.getRequestedSlot());
+        assertThat(events.eventsOf(RequestCreated.class).get(0).holdId()).isEqualTo(hold);
+    }
+
+    @Test
+    void aRequestWhoseHoldCannotBeClaimedIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).withHold(TAKEN_HOLD).request(), List.of()))
+                .isInstanceOf(fr.grd.mes.support.outcome.Conflict.class).hasMessageContaining("already used");
+        assertThat(cases.all()).isEmpty();
+        assertThat(events.events()).isEmpty();
     }
 }

@@ -74,9 +74,9 @@ class RequestComponentIT {
         String caseId = created.body().get("caseId").asString();
 
         stack.publish(Topics.APPOINTMENTS, caseId, EventTypes.APPOINTMENT_BOOKED, new AppointmentBooked(caseId,
-                "R-" + caseId, PDL, "Z1", THURSDAY, Slot.AM, AppointmentKind.REQUESTED, THURSDAY, Slot.AM, false));
+                "R-" + caseId, PDL, "Z1", THURSDAY, Slot.AM, AppointmentKind.REQUESTED, THURSDAY, Slot.AM, false, fr.grd.mes.events.ChartBranch.OPTION_1));
         stack.publish(Topics.INTERVENTIONS, caseId, EventTypes.INTERVENTION_COMPLETED, new InterventionCompleted(caseId,
-                "R-" + caseId, PDL, SUPPLIER, Version.STANDARD, THURSDAY, 42_137, false, List.of(), "REF-COMP"));
+                "R-" + caseId, PDL, SUPPLIER, Version.STANDARD, THURSDAY, 42_137, false, List.of(), "REF-COMP", fr.grd.mes.events.ChartBranch.OPTION_1));
 
         assertThat(stack.eventTypes(Topics.REQUESTS, caseId, 2))
                 .containsExactly(EventTypes.REQUEST_CREATED, EventTypes.CASE_CLOSED);

@@ -29,6 +29,7 @@ public final class CaseBuilder {
     private Slot requestedSlot = Slot.AM;
     private final List<String> additionalServices = new ArrayList<>();
     private String portalRequestId;
+    private String holdId;
     private AppointmentKind booked;
     private LocalDate bookedOn;
 
@@ -75,6 +76,12 @@ public final class CaseBuilder {
         return this;
     }
 
+    /** The request names a place held in the charge table (coupled booking). */
+    public CaseBuilder withHold(String holdId) {
+        this.holdId = holdId;
+        return this;
+    }
+
     public CaseBuilder fromPortal(String portalRequestId) {
         this.portalRequestId = portalRequestId;
         return this;
@@ -96,14 +103,14 @@ public final class CaseBuilder {
 
     public NewRequest request() {
         return new NewRequest(pdl, supplierId, version, new Client("Client", "0600000000"), requestedDate,
-                requestedSlot, List.copyOf(additionalServices), "REF-" + caseId, portalRequestId);
+                requestedSlot, List.copyOf(additionalServices), "REF-" + caseId, portalRequestId, holdId);
     }
 
     public Case build() {
         Case c = Case.receive(caseId, request(), "Z", SupplyState.COUP, Deadlines.of(RECEIVED, CALENDAR), RECEIVED);
         if (booked != null) {
             c.appointmentBooked(new AppointmentBooked(caseId, "R-" + caseId, pdl, "Z", bookedOn, requestedSlot, booked,
-                    requestedDate, requestedSlot, booked != AppointmentKind.CONSERVATORY), RECEIVED.plusSeconds(1));
+                    requestedDate, requestedSlot, booked != AppointmentKind.CONSERVATORY, booked == AppointmentKind.CONSERVATORY ? fr.grd.mes.events.ChartBranch.OPTION_2_NOT_ESCALATED : fr.grd.mes.events.ChartBranch.OPTION_1), RECEIVED.plusSeconds(1));
         }
         return c;
     }

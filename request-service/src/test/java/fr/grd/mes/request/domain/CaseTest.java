@@ -24,7 +24,7 @@ class CaseTest {
 
     private static Case newCase(Version version) {
         NewRequest request = new NewRequest("09111111111111", "FOURN", version, new Client("C", "0600000000"),
-                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF", null);
+                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF", null, null);
         return Case.receive("A000000001", request, "Z", SupplyState.COUP, Deadlines.of(RECEIVED, CALENDAR), RECEIVED);
     }
 
@@ -55,7 +55,8 @@ class CaseTest {
     void aConservatoryAppointmentPromisesACallBackWithinOneBusinessDay() {
         Case c = newCase(Version.EXPRESS);
         c.appointmentBooked(new AppointmentBooked("A000000001", "R1", "p", "Z", LocalDate.of(2026, 12, 8), Slot.AM,
-                AppointmentKind.CONSERVATORY, LocalDate.of(2026, 12, 3), Slot.AM, false), RECEIVED);
+                AppointmentKind.CONSERVATORY, LocalDate.of(2026, 12, 3), Slot.AM, false,
+                fr.grd.mes.events.ChartBranch.OPTION_2_NOT_ESCALATED), RECEIVED);
         assertThat(c.isCallBackPromised()).isTrue();
         assertThat(c.canBeEscalated()).isTrue();
         assertThat(c.getMilestones()).extracting(Milestone::code).endsWith(MilestoneCode.INPL, MilestoneCode.RDVC);
@@ -65,7 +66,7 @@ class CaseTest {
     void clientAbsentClosesPrestationNonRealiseeWithTheInvitationToRenew() {
         Case c = newCase(Version.EXPRESS);
         var closed = c.clientAbsent(new ClientAbsent("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
-                LocalDate.of(2026, 12, 3), false, "REF"), RECEIVED);
+                LocalDate.of(2026, 12, 3), false, "REF", fr.grd.mes.events.ChartBranch.OPTION_1), RECEIVED);
         assertThat(closed.closureCode()).isEqualTo("CPNR");
         assertThat(c.getStatus()).isEqualTo(CaseStatus.TERMN);
         assertThat(c.getMessage()).contains("renouveler la demande").contains("présence est obligatoire");
@@ -76,7 +77,7 @@ class CaseTest {
     void theSummarySheetOfAnAdvancedCaseIsIssuedTheDayAfterTheIntervention() {
         Case c = newCase(Version.EXPRESS);
         c.interventionCompleted(new InterventionCompleted("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
-                LocalDate.of(2026, 12, 3), 42, true, List.of(), "REF"), RECEIVED);
+                LocalDate.of(2026, 12, 3), 42, true, List.of(), "REF", fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED), RECEIVED);
         assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 3), RECEIVED)).isEmpty();
         var sheet = c.issueSummarySheet(LocalDate.of(2026, 12, 4), RECEIVED);
         assertThat(sheet).get().extracting(s -> s.effectiveInterventionDate()).isEqualTo(LocalDate.of(2026, 12, 3));
@@ -87,7 +88,7 @@ class CaseTest {
     void aCaseThatWasNotAdvancedHasNoSummarySheet() {
         Case c = newCase(Version.EXPRESS);
         c.interventionCompleted(new InterventionCompleted("A000000001", "R1", "p", "FOURN", Version.EXPRESS,
-                LocalDate.of(2026, 12, 3), 42, false, List.of(), "REF"), RECEIVED);
+                LocalDate.of(2026, 12, 3), 42, false, List.of(), "REF", fr.grd.mes.events.ChartBranch.OPTION_1), RECEIVED);
         assertThat(c.issueSummarySheet(LocalDate.of(2026, 12, 9), RECEIVED)).isEmpty();
     }
 
@@ -95,9 +96,9 @@ class CaseTest {
     void aMaintainedOrAdvancedAppointmentArrivingAfterTheClosureAddsNoMilestone() {
         Case c = CaseBuilder.aCase().express().conservatory().build();
         c.interventionCompleted(new InterventionCompleted(c.getId(), "R", c.getPdl(), c.getSupplierId(), Version.EXPRESS,
-                LocalDate.of(2026, 12, 8), 1, false, List.of(), "REF"), RECEIVED.plusSeconds(10));
+                LocalDate.of(2026, 12, 8), 1, false, List.of(), "REF", fr.grd.mes.events.ChartBranch.OPTION_2_2_NOT_ADVANCED), RECEIVED.plusSeconds(10));
         c.appointmentMaintained(new fr.grd.mes.events.AppointmentMaintained(c.getId(), "R", LocalDate.of(2026, 12, 8),
-                Slot.AM, "INTERVENTION_ALREADY_DONE"), RECEIVED.plusSeconds(11));
+                Slot.AM, "INTERVENTION_ALREADY_DONE", fr.grd.mes.events.ChartBranch.OPTION_2_2_NOT_ADVANCED), RECEIVED.plusSeconds(11));
         assertThat(c.getMilestones()).extracting(Milestone::code).endsWith(MilestoneCode.CPRE)
                 .doesNotContain(MilestoneCode.RDVM);
     }
@@ -110,7 +111,8 @@ class CaseTest {
         c.appointmentUnschedulable(waiting, RECEIVED.plusSeconds(5));
         c.appointmentUnschedulable(waiting, RECEIVED.plusSeconds(6));
         c.appointmentBooked(new AppointmentBooked(c.getId(), "R", c.getPdl(), "Z", LocalDate.of(2026, 12, 4), Slot.PM,
-                AppointmentKind.NEXT_FREE, LocalDate.of(2026, 12, 3), Slot.AM, false), RECEIVED.plusSeconds(7));
+                AppointmentKind.NEXT_FREE, LocalDate.of(2026, 12, 3), Slot.AM, false,
+                fr.grd.mes.events.ChartBranch.OPTION_1), RECEIVED.plusSeconds(7));
         assertThat(c.getMilestones()).extracting(Milestone::code).containsExactly(MilestoneCode.DMTR,
                 MilestoneCode.DMREC, MilestoneCode.ATPL, MilestoneCode.INPL);
     }

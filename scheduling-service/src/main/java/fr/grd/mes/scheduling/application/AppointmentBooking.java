@@ -8,6 +8,7 @@ import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.BookingPolicy;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.HalfDays;
+import fr.grd.mes.scheduling.domain.PlaceHold;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
@@ -36,13 +37,15 @@ public class AppointmentBooking {
     private final Clock clock;
     private final int horizon;
     private final BusinessCalendar calendar;
+    private final PlaceHoldRepository holds;
 
-    public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments,
+    public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments, PlaceHoldRepository holds,
                               EventPublisher events,
                               BusinessCalendar calendar, Clock clock,
                               @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
         this.chargeTable = chargeTable;
         this.appointments = appointments;
+        this.holds = holds;
         this.events = events;
         this.policy = new BookingPolicy(calendar);
         this.calendar = calendar;
@@ -55,15 +58,52 @@ public class AppointmentBooking {
         if (appointments.find(appointmentId).isPresent()) {
             return;
         }
-        Optional<SlotKey> place = chargeTable.heldBy(appointmentId).or(() -> firstFreePlace(request, appointmentId));
-        AppointmentKind kind = place.map(key -> policy.kindOf(key, request.requestedDate(), request.requestedSlot(),
-                request.version(), request.expressDeadline())).orElse(null);
+        Optional<PlaceHold> hold = claimedHold(request);
+        Optional<SlotKey> place = chargeTable.heldBy(appointmentId)
+                .or(() -> hold.flatMap(h -> takeOver(h, appointmentId)))
+                .or(() -> firstFreePlace(request, appointmentId));
+        AppointmentKind kind = place.map(key -> hold.filter(h -> h.place().equals(key))
+                .map(h -> policy.kindOfHeld(key, h.getFirstFreeAtHold(), request.expressDeadline()))
+                .orElseGet(() -> policy.kindOf(key, request.requestedDate(), request.requestedSlot(),
+                        request.version(), request.expressDeadline()))).orElse(null);
         Appointment appointment = Appointment.book(request, place, kind);
         appointment.markApplied(envelope.eventId());
         appointment.booked().ifPresent(booked -> events.publish(appointment, booked));
         appointment.unschedulable(searchedUntil(request.requestedDate()))
                 .ifPresent(waiting -> events.publish(appointment, waiting));
         appointments.insert(appointment);
+        hold.ifPresent(this::markBooked);
+    }
+
+    /** The hold the request names, if this case claimed it (a hold of another case is never taken). */
+    private Optional<PlaceHold> claimedHold(RequestCreated request) {
+        if (request.holdId() == null) {
+            return Optional.empty();
+        }
+        return holds.find(request.holdId()).filter(h -> h.isClaimedBy(request.caseId())
+                && h.getZone().equals(request.zone()));
+    }
+
+    /**
+     * The hold's place becomes the appointment's, in one update of the charge table. A hold whose place was already
+     * given back (its claim outlived) gives nothing: the request is then booked as one without a hold, and its
+     * tracking says the place asked for was not available.
+     */
+    private Optional<SlotKey> takeOver(PlaceHold hold, String appointmentId) {
+        SlotKey place = hold.place();
+        if (chargeTable.heldBy(hold.getId()).filter(place::equals).isEmpty()) {
+            return Optional.empty();
+        }
+        chargeTable.transfer(place, hold.getId(), appointmentId);
+        return chargeTable.heldBy(appointmentId);
+    }
+
+    private void markBooked(PlaceHold hold) {
+        holds.retrying(() -> {
+            PlaceHold fresh = holds.find(hold.getId()).orElseThrow();
+            fresh.booked();
+            return holds.update(fresh);
+        });
     }
 
     /** The last day a booking search covers: the booking horizon after the requested date (or today). */

@@ -5,6 +5,7 @@ import fr.grd.mes.events.AppointmentBooked;
 import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.AppointmentMaintained;
 import fr.grd.mes.events.AppointmentUnschedulable;
+import fr.grd.mes.events.ChartBranch;
 import fr.grd.mes.events.ClientAbsent;
 import fr.grd.mes.events.InterventionCompleted;
 import fr.grd.mes.events.RequestCreated;
@@ -115,7 +116,29 @@ public class Appointment extends AggregateRoot {
             return Optional.empty();
         }
         return Optional.of(new AppointmentBooked(caseId, id, pdl, zone, date, slot, kind, requestedDate,
-                requestedSlot, requestVersion == Version.EXPRESS && !date.isAfter(expressDeadline)));
+                requestedSlot, requestVersion == Version.EXPRESS && !date.isAfter(expressDeadline), branch()));
+    }
+
+    /**
+     * The branch of the decision chart this appointment follows, decided here only: option 1 unless the appointment
+     * is conservatory (no place was free up to the express deadline); then 2 while the supplier has not called, and
+     * after the call how the advancement ended — 2.1.1 advanced, 2.1.2 client unreachable (or declining), 2.2 not
+     * advanced for any other reason. An advancement still open is 2.2 until it ends.
+     */
+    public ChartBranch branch() {
+        if (advanced) {
+            return ChartBranch.OPTION_2_1_1_ADVANCED;
+        }
+        if (advancement == null) {
+            return kind == AppointmentKind.CONSERVATORY ? ChartBranch.OPTION_2_NOT_ESCALATED : ChartBranch.OPTION_1;
+        }
+        if (CLIENT_UNREACHABLE.equals(advancement.closedBy())) {
+            return ChartBranch.OPTION_2_1_2_CLIENT_UNREACHABLE;
+        }
+        if (CLIENT_DECLINED.equals(advancement.closedBy())) {
+            return ChartBranch.OPTION_2_1_2_CLIENT_DECLINED;
+        }
+        return ChartBranch.OPTION_2_2_NOT_ADVANCED;
     }
 
     /** The supplier's express call opens a 1-business-day window, for a conservatory appointment only. */
@@ -136,7 +159,7 @@ public class Appointment extends AggregateRoot {
             return Optional.empty();
         }
         advancement = advancement.closed(Advancement.MAINTAINED, EXPRESS_DEADLINE_PASSED, now);
-        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, EXPRESS_DEADLINE_PASSED));
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, EXPRESS_DEADLINE_PASSED, branch()));
     }
 
     /** A slot within the 2 business days was found and held: the desk calls the client. */
@@ -176,7 +199,7 @@ public class Appointment extends AggregateRoot {
     public AppointmentMaintained keepInitialDate(String reason, Instant now) {
         requireProposal();
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
-        return new AppointmentMaintained(caseId, id, date, slot, reason);
+        return new AppointmentMaintained(caseId, id, date, slot, reason, branch());
     }
 
     /** At the end of the 1-business-day window without an advancement, the initial date is kept (§2.2). */
@@ -187,7 +210,7 @@ public class Appointment extends AggregateRoot {
         }
         String reason = Advancement.PROPOSED.equals(advancement.status()) ? PROPOSAL_NOT_CALLED : NO_SLOT_FOUND;
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
-        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason));
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason, branch()));
     }
 
     /** Whether the technician's outcome may be recorded now: once, on or after the appointment date. */
@@ -212,7 +235,7 @@ public class Appointment extends AggregateRoot {
             return Optional.empty();
         }
         advancement = advancement.closed(Advancement.MAINTAINED, INTERVENTION_ALREADY_DONE, now);
-        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, INTERVENTION_ALREADY_DONE));
+        return Optional.of(new AppointmentMaintained(caseId, id, date, slot, INTERVENTION_ALREADY_DONE, branch()));
     }
 
     public InterventionCompleted complete(long index, Instant now) {
@@ -221,14 +244,15 @@ public class Appointment extends AggregateRoot {
         meterIndex = index;
         outcomeRecordedAt = now;
         return new InterventionCompleted(caseId, id, pdl, supplierId, requestVersion, date, index, advanced,
-                List.copyOf(additionalServices), externalReference);
+                List.copyOf(additionalServices), externalReference, branch());
     }
 
     public ClientAbsent clientAbsent(Instant now) {
         requireBooked();
         status = AppointmentStatus.CLIENT_ABSENT;
         outcomeRecordedAt = now;
-        return new ClientAbsent(caseId, id, pdl, supplierId, requestVersion, date, advanced, externalReference);
+        return new ClientAbsent(caseId, id, pdl, supplierId, requestVersion, date, advanced, externalReference,
+                branch());
     }
 
     public boolean isDueOn(LocalDate today) {

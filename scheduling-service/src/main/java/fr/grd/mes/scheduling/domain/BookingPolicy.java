@@ -56,4 +56,15 @@ public final class BookingPolicy {
         boolean asRequested = booked.date().equals(requestedDate) && booked.slot() == requestedSlot;
         return asRequested ? AppointmentKind.REQUESTED : AppointmentKind.NEXT_FREE;
     }
+
+    /**
+     * How a place the supplier held and the request claimed relates to the express deadline: conservatory when no
+     * place was free up to the deadline when it was held ({@code firstFreeAtHold} after the deadline, or none at
+     * all); otherwise the client's agreed place, option 1 at that date even when it lies after the deadline.
+     */
+    public AppointmentKind kindOfHeld(SlotKey held, SlotKey firstFreeAtHold, LocalDate expressDeadline) {
+        boolean noneFreeUpToDeadline = firstFreeAtHold == null || firstFreeAtHold.date().isAfter(expressDeadline);
+        return noneFreeUpToDeadline && held.date().isAfter(expressDeadline) ? AppointmentKind.CONSERVATORY
+                : AppointmentKind.REQUESTED;
+    }
 }

@@ -36,13 +36,13 @@ class SchedulingUseCasesTest {
     private final AppointmentStore appointments = new AppointmentStore();
     private final RecordingPublisher events = new RecordingPublisher();
     private final BusinessCalendar calendar = new BusinessCalendar();
-    private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, events, calendar,
+    private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, new InMemoryPlaceHolds(), events, calendar,
             clock, 30);
     private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, chargeTable, clock);
 
     private static RequestCreated request(String caseId, Version version) {
         return new RequestCreated(caseId, "09111111111111", "FOURN-ALPHA", version, "Z", SupplyState.COUP, "Client",
-                "0600000000", THURSDAY, Slot.AM, List.of(), "REF", NOW, THURSDAY, LocalDate.of(2026, 12, 8));
+                "0600000000", THURSDAY, Slot.AM, List.of(), "REF", NOW, THURSDAY, LocalDate.of(2026, 12, 8), null);
     }
 
     private static EventEnvelope<RequestCreated> envelope(RequestCreated request) {
@@ -128,14 +128,14 @@ class SchedulingUseCasesTest {
         chargeTable.setCapacity(new SlotKey("Z", today, Slot.PM), 5);
         RequestCreated thisMorning = new RequestCreated("C5", "09111111111111", "FOURN-ALPHA", Version.STANDARD, "Z",
                 SupplyState.COUP, "Client", "0600000000", today, Slot.AM, List.of(), "REF", NOW, THURSDAY,
-                LocalDate.of(2026, 12, 8));
+                LocalDate.of(2026, 12, 8), null);
         booking.onRequestCreated(envelope(thisMorning), thisMorning);
         AppointmentBooked booked = events.eventsOf(AppointmentBooked.class).get(0);
         assertThat(booked.date()).isEqualTo(today);
         assertThat(booked.slot()).as("10:00 in Paris: the morning round has begun").isEqualTo(Slot.PM);
     }
 
-    private static final class AppointmentStore extends InMemoryRepository<Appointment>
+    static final class AppointmentStore extends InMemoryRepository<Appointment>
             implements AppointmentRepository {
         @Override
         public List<Appointment> unscheduled() {

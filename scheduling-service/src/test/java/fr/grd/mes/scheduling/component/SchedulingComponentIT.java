@@ -46,7 +46,7 @@ class SchedulingComponentIT {
     private static RequestCreated request(String caseId, String zone) {
         return new RequestCreated(caseId, "09333333333333", "FOURN-COMP", Version.EXPRESS, zone, SupplyState.COUP,
                 "Client", "0600000000", THURSDAY, Slot.AM, List.of(), "REF-" + caseId, ComponentStack.START, THURSDAY,
-                LocalDate.of(2026, 12, 8));
+                LocalDate.of(2026, 12, 8), null);
     }
 
     @Test

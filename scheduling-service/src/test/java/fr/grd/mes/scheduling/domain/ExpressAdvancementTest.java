@@ -25,7 +25,7 @@ class ExpressAdvancementTest {
     private static Appointment conservatory() {
         RequestCreated request = new RequestCreated("A1", "09111111111111", "S", Version.EXPRESS, "Z",
                 SupplyState.COUP, "C", "0600000000", LocalDate.of(2026, 12, 1), Slot.AM, List.of(), "R",
-                ESCALATED, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 8));
+                ESCALATED, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 8), null);
         return Appointment.book(request, Optional.of(CONSERVATORY), AppointmentKind.CONSERVATORY);
     }
 
@@ -69,7 +69,7 @@ class ExpressAdvancementTest {
     void onlyAConservatoryAppointmentCanBeAdvanced() {
         RequestCreated request = new RequestCreated("A2", "09111111111111", "S", Version.EXPRESS, "Z",
                 SupplyState.COUP, "C", "0600000000", LocalDate.of(2026, 12, 2), Slot.AM, List.of(), "R",
-                ESCALATED, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 8));
+                ESCALATED, LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 8), null);
         Appointment within = Appointment.book(request, Optional.of(ADVANCED), AppointmentKind.REQUESTED);
         assertThat(within.openAdvancementWindow(ESCALATED, WINDOW_END)).isFalse();
     }

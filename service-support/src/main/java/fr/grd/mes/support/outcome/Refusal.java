@@ -5,7 +5,7 @@ package fr.grd.mes.support.outcome;
  * into its own language (a problem+json status over HTTP, a dead letter on Kafka). Plain Java, so domain and
  * application code can refuse without knowing who asked.
  */
-public abstract sealed class Refusal extends RuntimeException permits Conflict, Forbidden, Invalid, NotFound {
+public abstract sealed class Refusal extends RuntimeException permits Conflict, Forbidden, Invalid, NotFound, Unavailable {
     protected Refusal(String message) {
         super(message);
     }

@@ -68,7 +68,17 @@ public class ProblemDetailsAdvice {
         if (refusal instanceof Forbidden) {
             return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", refusal.getMessage(), List.of());
         }
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", refusal.getMessage(), List.of());
+        if (refusal instanceof fr.grd.mes.support.outcome.Unavailable) {
+            LOG.warn("refused as unavailable: {}", refusal.getMessage(), refusal.getCause());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                            refusal.getMessage(), List.of()).getBody());
+        }
+        ResponseEntity<ProblemDetail> conflict = problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                refusal.getMessage(), List.of());
+        ((Conflict) refusal).details().forEach(conflict.getBody()::setProperty);
+        return conflict;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -26,6 +26,8 @@ public record CaseView(
         String zone,
         SupplyState supplyStateAtRequest,
         Requested requested,
+        /** The branch of the decision chart the case follows, as scheduling decided it (null until booked). */
+        fr.grd.mes.events.ChartBranch branch,
         Deadlines deadlines,
         Appointment appointment,
         Express express,
@@ -37,7 +39,8 @@ public record CaseView(
         String message,
         Instant receivedAt) {
 
-    public record Requested(LocalDate date, Slot slot) {
+    /** The date and half day asked for, and the place of the charge table held for them (coupled booking). */
+    public record Requested(LocalDate date, Slot slot, String holdId) {
     }
 
     public record Deadlines(LocalDate express, LocalDate standard, LocalDate applicable) {
@@ -59,7 +62,7 @@ public record CaseView(
     public static CaseView of(Case c) {
         return new CaseView(c.getId(), c.getPdl(), c.getSupplierId(), c.getRequestVersion(), c.getStatus().name(),
                 c.getClosureCode(), c.getZone(), c.getSupplyState(),
-                new Requested(c.getRequestedDate(), c.getRequestedSlot()),
+                new Requested(c.getRequestedDate(), c.getRequestedSlot(), c.getHoldId()), c.getBranch(),
                 new Deadlines(c.getDeadlines().express(), c.getDeadlines().standard(),
                         c.getDeadlines().applicableTo(c.getRequestVersion())),
                 c.getAppointment(),

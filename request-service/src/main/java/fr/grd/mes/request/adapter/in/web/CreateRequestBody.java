@@ -30,7 +30,8 @@ public record CreateRequestBody(
     public NewRequest toNewRequest() {
         return new NewRequest(pdl, supplierId, version, client == null ? null : new Client(client.name(), client.phone()),
                 appointment == null ? null : appointment.date(), appointment == null ? null : appointment.slot(),
-                additionalServices == null ? List.of() : additionalServices, externalReference, portalRequestId);
+                additionalServices == null ? List.of() : additionalServices, externalReference, portalRequestId,
+                appointment == null ? null : appointment.holdId());
     }
 
     public record ClientBody(
@@ -39,6 +40,11 @@ public record CreateRequestBody(
             String phone) {
     }
 
-    public record AppointmentBody(@NotNull LocalDate date, @NotNull Slot slot) {
+    /**
+     * The agreed date and half day; {@code holdId}, the place held for them in the charge table (coupled booking):
+     * with it the appointment is that place or the request is refused.
+     */
+    public record AppointmentBody(@NotNull LocalDate date, @NotNull Slot slot,
+                                  @Pattern(regexp = "H-[0-9a-f-]{36}", message = "must be a hold id (H-…)") String holdId) {
     }
 }
