@@ -14,6 +14,8 @@ grant --allow-principal User:request-service --operation Describe --operation Re
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic ref.delivery-points.DLT --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Describe --operation Read --topic ref.suppliers --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic ref.suppliers.DLT --resource-pattern-type literal
+grant --allow-principal User:request-service --operation Describe --operation Read --topic ref.catalogue --resource-pattern-type literal
+grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic ref.catalogue.DLT --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Describe --operation Read --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic sge.requests.DLT --resource-pattern-type literal
 grant --allow-principal User:request-service --operation Create --operation Describe --operation Write --topic sge.requests.rejected --resource-pattern-type literal
@@ -27,6 +29,7 @@ grant --allow-principal User:scheduling-service --operation Create --operation D
 grant --allow-principal User:scheduling-service --operation Describe --operation Read --topic ref.delivery-points --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --operation Write --topic ref.delivery-points.DLT --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic ref.suppliers --resource-pattern-type literal
+grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic ref.catalogue --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:scheduling-service --operation Create --operation Describe --topic contract.amendments --resource-pattern-type literal
@@ -39,6 +42,7 @@ grant --allow-principal User:billing-service --operation Describe --operation Re
 grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic ref.delivery-points.DLT --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Describe --operation Read --topic ref.suppliers --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic ref.suppliers.DLT --resource-pattern-type literal
+grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic ref.catalogue --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:billing-service --operation Create --operation Describe --operation Write --topic supplier. --resource-pattern-type prefixed
@@ -50,6 +54,7 @@ grant --allow-principal User:contract-service --operation Describe --operation R
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic mes.interventions.DLT --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic ref.delivery-points --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic ref.suppliers --resource-pattern-type literal
+grant --allow-principal User:contract-service --operation Create --operation Describe --topic ref.catalogue --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --topic sge.requests --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --topic sge.requests.rejected --resource-pattern-type literal
 grant --allow-principal User:contract-service --operation Create --operation Describe --operation Write --topic supplier. --resource-pattern-type prefixed
@@ -62,4 +67,4 @@ grant --allow-principal User:FOURN-ALPHA --operation Describe --operation Read -
 grant --allow-principal User:FOURN-ALPHA --operation Read --group FOURN-ALPHA. --resource-pattern-type prefixed
 grant --allow-principal User:FOURN-BETA --operation Describe --operation Read --topic supplier.FOURN-BETA. --resource-pattern-type prefixed
 grant --allow-principal User:FOURN-BETA --operation Read --group FOURN-BETA. --resource-pattern-type prefixed
-echo "ACLs applied: 57 grants"
+echo "ACLs applied: 62 grants"

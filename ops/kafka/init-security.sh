@@ -20,6 +20,7 @@ for t in mes.requests mes.appointments mes.interventions sge.requests sge.reques
 done
 topic ref.delivery-points --config cleanup.policy=compact
 topic ref.suppliers --config cleanup.policy=compact
+topic ref.catalogue --config cleanup.policy=compact
 for supplier in $SUPPLIERS; do
   for flow in tracking contractual billing summary; do topic "supplier.$supplier.$flow"; done
 done

@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String CLIENT_ABSENT = "ClientAbsent";
     public static final String DELIVERY_POINT_CHANGED = "DeliveryPointChanged";
     public static final String SUPPLIER_REGISTERED = "SupplierRegistered";
+    public static final String CATALOGUE_VERSION_PUBLISHED = "CatalogueVersionPublished";
     public static final String TRACKING_RECORD = "SupplierTrackingRecord";
     public static final String CONTRACTUAL_RECORD = "SupplierContractualRecord";
     public static final String BILLING_RECORD = "SupplierBillingRecord";
@@ -43,6 +44,7 @@ public final class EventTypes {
             Map.entry(CLIENT_ABSENT, ClientAbsent.class),
             Map.entry(DELIVERY_POINT_CHANGED, DeliveryPointChanged.class),
             Map.entry(SUPPLIER_REGISTERED, SupplierRegistered.class),
+            Map.entry(CATALOGUE_VERSION_PUBLISHED, CatalogueVersionPublished.class),
             Map.entry(TRACKING_RECORD, TrackingRecord.class),
             Map.entry(CONTRACTUAL_RECORD, ContractualRecord.class),
             Map.entry(BILLING_RECORD, BillingRecord.class),

@@ -17,6 +17,8 @@ public final class Topics {
     public static final String DELIVERY_POINTS = "ref.delivery-points";
     /** The supplier registry, latest registration per supplier (compacted). */
     public static final String SUPPLIERS = "ref.suppliers";
+    /** Writer: billing-service. Key: catalogue version id. Compacted: every version of the price catalogue. */
+    public static final String CATALOGUE = "ref.catalogue";
 
     /**
      * Simulation control only (never in production): ClockAdvanced, written by whichever service received the
@@ -36,7 +38,7 @@ public final class Topics {
     public static final String AMENDMENTS = "contract.amendments";
 
     public static final List<String> INTERNAL = List.of(REQUESTS, APPOINTMENTS, INTERVENTIONS, DELIVERY_POINTS, SUPPLIERS,
-            SGE_REQUESTS, SGE_REQUESTS_REJECTED, AMENDMENTS);
+            CATALOGUE, SGE_REQUESTS, SGE_REQUESTS_REJECTED, AMENDMENTS);
 
     private Topics() {
     }

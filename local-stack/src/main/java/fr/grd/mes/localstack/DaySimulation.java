@@ -192,30 +192,21 @@ public final class DaySimulation {
         return new Result(branches, billedCount, billed, summaries);
     }
 
+    /** The branch of the decision chart the case followed, as scheduling decided it and the case shows it. */
     private static String branchOf(SimCase c, JsonNode v) {
-        String decision = v.get("express").get("decision").asString("");
-        List<String> milestones = milestones(v);
-        // a standard request follows the chart's branches too once its appointment is conservatory (RDVC)
-        if ("STANDARD".equals(c.version()) && !milestones.contains("RDVC")) {
+        String branch = v.path("branch").asString("");
+        if ("STANDARD".equals(c.version()) && "OPTION_1".equals(branch)) {
             return "standard";
         }
-        if ("MET_AT_BOOKING".equals(decision)) {
-            return "1. rendez-vous disponible sous 2 jours ouvrés";
-        }
-        if ("GRANTED".equals(decision)) {
-            return "2.1.1 rendez-vous avancé (client joignable)";
-        }
-        if ("NOT_GRANTED".equals(decision)) {
-            String detail = v.get("milestones").get(milestones.lastIndexOf("RDVM")).get("detail").asString("");
-            if (detail.startsWith("CLIENT_UNREACHABLE")) {
-                return "2.1.2 client non joignable, rendez-vous maintenu";
-            }
-            if (detail.startsWith("CLIENT_DECLINED")) {
-                return "2.1 client joignable mais refuse, rendez-vous maintenu";
-            }
-            return "2.2 rendez-vous non avancé (fenêtre close)";
-        }
-        return "2. conservatoire, ligne Acheminement non appelée";
+        return switch (branch) {
+            case "OPTION_1" -> "1. rendez-vous disponible sous 2 jours ouvrés";
+            case "OPTION_2_NOT_ESCALATED" -> "2. conservatoire, ligne Acheminement non appelée";
+            case "OPTION_2_1_1_ADVANCED" -> "2.1.1 rendez-vous avancé (client joignable)";
+            case "OPTION_2_1_2_CLIENT_UNREACHABLE" -> "2.1.2 client non joignable, rendez-vous maintenu";
+            case "OPTION_2_1_2_CLIENT_DECLINED" -> "2.1 client joignable mais refuse, rendez-vous maintenu";
+            case "OPTION_2_2_NOT_ADVANCED" -> "2.2 rendez-vous non avancé (fenêtre close)";
+            default -> "non planifiée";
+        };
     }
 
     private static List<String> milestones(JsonNode v) {

@@ -164,6 +164,7 @@ class ExpressDecisionChartIT {
         assertThat(booked.get("appointment").get("kind").asString()).isEqualTo("REQUESTED");
         assertThat(booked.get("appointment").get("date").asString()).isEqualTo(s.withinTwoDays.toString());
         assertThat(booked.get("express").get("decision").asString()).isEqualTo("MET_AT_BOOKING");
+        assertThat(booked.get("branch").asString()).isEqualTo("OPTION_1");
         assertThat(booked.get("deadlines").get("express").asString())
                 .isEqualTo(CALENDAR.addBusinessDays(s.today, 2).toString());
         assertThat(booked.get("deadlines").get("standard").asString())
@@ -238,6 +239,9 @@ class ExpressDecisionChartIT {
         JsonNode maintained = s.awaitCase(c -> milestones(c).contains("RDVM"));
         assertThat(maintained.get("appointment").get("date").asString()).isEqualTo(s.beyondTwoDays.toString());
         assertThat(maintained.get("express").get("decision").asString()).isEqualTo("NOT_GRANTED");
+        assertThat(maintained.get("branch").asString()).isEqualTo("OPTION_2_1_2_CLIENT_UNREACHABLE");
+        assertThat(maintained.get("deadlines").get("appointmentPastDeadline").asBoolean())
+                .as("maintained after the 2 business days: the express deadline is missed").isTrue();
         await().untilAsserted(() -> assertThat(s.bookedAt(s.withinTwoDays)).isZero());
 
         s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
@@ -253,6 +257,7 @@ class ExpressDecisionChartIT {
         JsonNode maintained = s.awaitCase(c -> milestones(c).contains("RDVM"));
         assertThat(maintained.get("appointment").get("date").asString()).isEqualTo(s.beyondTwoDays.toString());
         assertThat(milestones(maintained)).last().isEqualTo("RDVM");
+        assertThat(maintained.get("branch").asString()).isEqualTo("OPTION_2_2_NOT_ADVANCED");
 
         s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
     }
@@ -261,8 +266,12 @@ class ExpressDecisionChartIT {
     void conservatoryAppointmentNeverEscalatedIsBilledAtTheStandardPrice() {
         Scenario s = new Scenario("COUP");
         s.conservatory(List.of());
+        assertThat(s.awaitCase(c -> c.hasNonNull("branch")).get("deadlines").get("appointmentPastDeadline").asBoolean())
+                .as("conservatory: not late before the express decision").isFalse();
         s.completedAndBilled(s.beyondTwoDays, "20.00", "F120B");
-        assertThat(s.awaitClosed("CPRE").get("express").get("decision").asString()).isEqualTo("PENDING");
+        JsonNode closed = s.awaitClosed("CPRE");
+        assertThat(closed.get("express").get("decision").asString()).isEqualTo("PENDING");
+        assertThat(closed.get("branch").asString()).isEqualTo("OPTION_2_NOT_ESCALATED");
     }
 
     @Test
@@ -294,8 +303,23 @@ class ExpressDecisionChartIT {
         s.capacity(date, 1, 0);
         s.request("STANDARD", date, List.of());
         s.outcome(date, "CLIENT_ABSENT");
-        s.awaitClosed("CPNR");
+        JsonNode absent = s.awaitClosed("CPNR");
         assertThat(total(s.awaitBilling(List.of("DEPL-VAIN")), "amountExclTax")).isEqualTo("30.00");
+
+        // the supplier renews its request, naming the case closed with the client absent
+        LocalDate again = CALENDAR.addBusinessDays(s.today, 4);
+        s.capacity(again, 1, 0);
+        var renewal = CaseFixture.request(s.pdl, s.supplier, "STANDARD", again, "AM");
+        renewal.put("renewalOf", absent.get("caseId").asString());
+        var created = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", renewal);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String renewalId = created.body().get("caseId").asString();
+        JsonNode renewed = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + renewalId).body();
+        assertThat(renewed.get("renewal").get("renewalOf").asString()).isEqualTo(absent.get("caseId").asString());
+        assertThat(renewed.get("milestones").get(0).get("detail").asString()).contains(absent.get("caseId").asString())
+                .contains("présence du client est obligatoire");
+        assertThat(Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + absent.get("caseId").asString())
+                .body().get("renewal").get("renewedBy").asString()).isEqualTo(renewalId);
     }
 
     @Test

@@ -36,6 +36,9 @@ class RequestValidationIT {
         stack = TestStack.get();
         suspendedPdl = CaseFixture.deliveryPoint(stack, ZONE, "COUP");
         suppliedPdl = CaseFixture.deliveryPoint(stack, ZONE, "ALIM");
+        // the catalogue billing tells on ref.catalogue has reached request-service
+        var catalogue = stack.services.context(Service.REQUEST).getBean(fr.grd.mes.request.application.KnownCatalogue.class);
+        org.awaitility.Awaitility.await().until(() -> !catalogue.versions().isEmpty());
         date = new fr.grd.mes.support.time.BusinessCalendar()
                 .addBusinessDays(LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), 3);
     }
@@ -67,6 +70,13 @@ class RequestValidationIT {
                         b -> with(b, "additionalServices", List.of("relevé"))),
                 invalid("the mise en service itself asked as an additional service", "additionalServices[0]",
                         b -> with(b, "additionalServices", List.of("F120B"))),
+                invalid("an additional service the catalogue in force does not price", "additionalServices[0]",
+                        b -> with(b, "additionalServices", List.of("ZZ-99"))),
+                invalid("the express supplement asked as an additional service", "additionalServices[0]",
+                        b -> with(b, "additionalServices", List.of("F120X"))),
+                invalid("renewal of a case that does not exist", "renewalOf",
+                        b -> with(b, "renewalOf", "ZZZZ9999")),
+                invalid("renewal naming no case id", "renewalOf", b -> with(b, "renewalOf", "not a case")),
                 invalid("an additional service asked twice", "additionalServices[1]",
                         b -> with(b, "additionalServices", List.of("VERIF-CPT", "VERIF-CPT"))),
                 invalid("external reference too long", "externalReference",

@@ -25,9 +25,11 @@ public class Catalogue {
     private static final BigDecimal VAT = new BigDecimal("20.00");
 
     private final CatalogueVersions store;
+    private final CataloguePublication publication;
 
-    public Catalogue(CatalogueVersions store) {
+    public Catalogue(CatalogueVersions store, CataloguePublication publication) {
         this.store = store;
+        this.publication = publication;
     }
 
     /**
@@ -59,6 +61,12 @@ public class Catalogue {
                 // another instance seeded it
             }
         }
+        publishAll();
+    }
+
+    /** Tells every version again (harmless: versions never change); repairs one stored but never told. */
+    public void publishAll() {
+        store.all().forEach(publication::publish);
     }
 
     public List<CatalogueVersion> versions() {
@@ -72,6 +80,7 @@ public class Catalogue {
     public CatalogueVersion add(CatalogueVersion version) {
         try {
             store.add(version);
+            publication.publish(version);
             return version;
         } catch (AlreadyStored e) {
             throw new Conflict("a catalogue version effective from " + version.effectiveFrom()

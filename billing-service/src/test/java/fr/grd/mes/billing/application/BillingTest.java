@@ -29,7 +29,8 @@ class BillingTest {
     private final BillStore bills = new BillStore();
     private final RecordingPublisher events = new RecordingPublisher();
     private final VersionStore versions = new VersionStore();
-    private final Catalogue catalogue = new Catalogue(versions);
+    private final List<String> told = new ArrayList<>();
+    private final Catalogue catalogue = new Catalogue(versions, version -> told.add(version.id()));
     private final Billing billing = new Billing(bills, events, catalogue,
             Clock.fixed(Instant.parse("2026-12-03T15:00:00Z"), ZoneOffset.UTC));
 
@@ -89,6 +90,15 @@ class BillingTest {
     void aCatalogueVersionOfAnExistingDateIsRefused() {
         assertThatThrownBy(() -> catalogue.add(Catalogue.initialVersion()))
                 .isInstanceOf(fr.grd.mes.support.outcome.Conflict.class);
+    }
+
+    @Test
+    void everyCatalogueVersionIsToldToTheOtherServicesOnStartAndWhenAdded() {
+        assertThat(told).containsExactly(Catalogue.initialVersion().id());
+        CatalogueVersion next = new CatalogueVersion("2027-08-01", LocalDate.of(2027, 8, 1),
+                Catalogue.initialVersion().prestations(), Catalogue.initialVersion().chartCodes());
+        catalogue.add(next);
+        assertThat(told).containsExactly(Catalogue.initialVersion().id(), "2027-08-01");
     }
 
     private static final class BillStore extends InMemoryRepository<InterventionBill> implements BillRepository {

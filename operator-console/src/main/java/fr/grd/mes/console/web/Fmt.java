@@ -51,6 +51,13 @@ public class Fmt {
             Map.entry("FCS", "formule de coûts simplifiée"), Map.entry("CR", "coûts réels"), Map.entry("SRRRER", "quote-part SRRRER (S3REnR)"),
             Map.entry("PENDING", "rendez-vous conservatoire, en attente d'un appel express"),
             Map.entry("MET_AT_BOOKING", "délai express tenu dès la prise de rendez-vous"),
+            Map.entry("CLIENT_CHOSE_LATER_DATE", "date choisie par le client après le délai express"),
+            Map.entry("OPTION_1", "1. rendez-vous dans le délai ou à la date choisie"),
+            Map.entry("OPTION_2_NOT_ESCALATED", "2. conservatoire, ligne Acheminement non appelée"),
+            Map.entry("OPTION_2_1_1_ADVANCED", "2.1.1 rendez-vous avancé"),
+            Map.entry("OPTION_2_1_2_CLIENT_UNREACHABLE", "2.1.2 client injoignable, rendez-vous maintenu"),
+            Map.entry("OPTION_2_1_2_CLIENT_DECLINED", "2.1.2 client refusant la date avancée"),
+            Map.entry("OPTION_2_2_NOT_ADVANCED", "2.2 rendez-vous non avancé"),
             Map.entry("GRANTED", "version express accordée (rendez-vous avancé)"),
             Map.entry("NOT_GRANTED", "version express non accordée (rendez-vous initial maintenu)"),
             Map.entry("CPRE", "close, prestation réalisée"), Map.entry("CPNR", "close, prestation non réalisée"));

@@ -65,6 +65,7 @@ public class CaseService {
             throw new Invalid(verdict.violations());
         }
         refuseIfOpen(request.pdl(), request.supplierId());
+        refuseIfNotRenewable(request);
         Instant now = clock.instant();
         String caseId = numbers.next();
         if (request.holdId() != null) {
@@ -77,7 +78,9 @@ public class CaseService {
         events.publish(created, created.requestCreated());
         publishTracking(created);
         try {
-            return cases.insert(created);
+            Case stored = cases.insert(created);
+            linkRenewal(stored);
+            return stored;
         } catch (AlreadyStored raced) {
             // another request got there first: the same portal request (answer it), or another on this PdL
             if (request.portalRequestId() != null) {
@@ -89,6 +92,37 @@ public class CaseService {
             refuseIfOpen(request.pdl(), request.supplierId());
             throw raced;
         }
+    }
+
+    /**
+     * A renewal names a case of the same supplier closed with the client absent, on the same PdL, renewed once. The
+     * link back is written on the renewed case after the renewal is stored: the renewal itself is never lost.
+     */
+    private void refuseIfNotRenewable(NewRequest request) {
+        if (request.renewalOf() == null) {
+            return;
+        }
+        Optional<Case> renewed = cases.find(request.renewalOf())
+                .filter(c -> c.getSupplierId().equals(request.supplierId()));
+        String refusal = renewed.isEmpty() ? "unknown case " + request.renewalOf()
+                : renewed.get().renewalRefusal(request.pdl()).orElse(null);
+        if (refusal != null) {
+            throw new Invalid(List.of(new Violation("renewalOf", refusal)));
+        }
+    }
+
+    private void linkRenewal(Case renewal) {
+        if (renewal.getRenewalOf() == null) {
+            return;
+        }
+        cases.retrying(() -> {
+            Case renewed = get(renewal.getRenewalOf());
+            if (!renewed.renewedBy(renewal.getId())) {
+                return renewed;
+            }
+            publishTracking(renewed);
+            return cases.update(renewed);
+        });
     }
 
     /**

@@ -28,9 +28,12 @@ public class RequestAdmission {
     private final DeliveryPointDirectory deliveryPoints;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final KnownCatalogue catalogue;
 
-    public RequestAdmission(DeliveryPointDirectory deliveryPoints, BusinessCalendar calendar, Clock clock) {
+    public RequestAdmission(DeliveryPointDirectory deliveryPoints, KnownCatalogue catalogue, BusinessCalendar calendar,
+                            Clock clock) {
         this.deliveryPoints = deliveryPoints;
+        this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -72,7 +75,11 @@ public class RequestAdmission {
                     + "(weekend or French public holiday): the charge table offers business days only"));
         }
         if (request.additionalServices() != null) {
-            AdditionalServices.problems(request.additionalServices()).forEach(problem -> violations.add(
+            LocalDate pricedOn = request.requestedDate() == null || request.requestedDate().isBefore(today) ? today
+                    : request.requestedDate();
+            AdditionalServices.problems(request.additionalServices(),
+                    fr.grd.mes.request.domain.CatalogueCodes.inForceOn(pricedOn, catalogue.versions()))
+                    .forEach(problem -> violations.add(
                     new Violation("additionalServices[" + problem.index() + "]", problem.reason())));
         }
         return new Verdict(violations, point);

@@ -21,6 +21,35 @@ public final class AdditionalServices {
     private AdditionalServices() {
     }
 
+    /**
+     * The problems of {@code codes} against the catalogue version in force ({@code catalogue}, when known): a code it
+     * does not price, or one of the chart's own codes, is refused too.
+     */
+    public static List<Problem> problems(List<String> codes, java.util.Optional<CatalogueCodes> catalogue) {
+        List<Problem> problems = new ArrayList<>(problems(codes));
+        if (catalogue.isEmpty()) {
+            return problems;
+        }
+        Set<Integer> already = new HashSet<>();
+        problems.forEach(p -> already.add(p.index()));
+        CatalogueCodes version = catalogue.get();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code == null || already.contains(i)) {
+                continue;
+            }
+            if (version.chartCodes().contains(code)) {
+                problems.add(new Problem(i, code + " is one of the decision chart's own prestations (forfait, express "
+                        + "supplement, wasted trip): the chart alone bills it"));
+            } else if (!version.priced().contains(code)) {
+                problems.add(new Problem(i, code + " is not a prestation of the catalogue in force (version "
+                        + version.versionId() + ")"));
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(Problem::index));
+        return problems;
+    }
+
     public static List<Problem> problems(List<String> codes) {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();

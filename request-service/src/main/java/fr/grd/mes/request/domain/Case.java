@@ -56,6 +56,15 @@ public class Case extends AggregateRoot {
     private String portalRequestId;
     /** The place of the charge table the supplier held for this request (coupled booking), if it did. */
     private String holdId;
+    /** The case closed with the client absent (CPNR) this one renews, and the case that renewed this one. */
+    private String renewalOf;
+    private String renewedBy;
+    /**
+     * The appointment lies after the applicable deadline (2 business days express, 5 standard) although the client
+     * asked for a date within it: the distributor misses the deadline. A conservatory appointment is not late
+     * before the express decision (the desk may still advance it).
+     */
+    private boolean pastDeadline;
     /** The branch of the decision chart, as scheduling decided it (never derived here). */
     private ChartBranch branch;
     private Instant receivedAt;
@@ -97,7 +106,10 @@ public class Case extends AggregateRoot {
         c.receivedAt = now;
         c.deadlines = deadlines;
         c.status = CaseStatus.COURS;
-        c.milestone(MilestoneCode.DMTR, now, null);
+        c.renewalOf = request.renewalOf();
+        // a renewal after an absent client states the presence obligation again, in its very first milestone
+        c.milestone(MilestoneCode.DMTR, now, request.renewalOf() == null ? null
+                : "renouvellement de l'affaire " + request.renewalOf() + " (client absent). " + PRESENCE_REMINDER);
         c.milestone(MilestoneCode.DMREC, now, null);
         c.message = PRESENCE_REMINDER;
         return c;
@@ -122,8 +134,10 @@ public class Case extends AggregateRoot {
             expressDecision = "PENDING";
             milestone(MilestoneCode.RDVC, now, "rendez-vous conservatoire le " + booked.date() + " " + booked.slot());
         } else if (requestVersion == Version.EXPRESS) {
-            expressDecision = "MET_AT_BOOKING";
+            // scheduling says whether the booking met the 2 business days; after it, the client chose a later date
+            expressDecision = booked.withinExpressDeadline() ? "MET_AT_BOOKING" : "CLIENT_CHOSE_LATER_DATE";
         }
+        reassessDeadline();
     }
 
     /** The supplier called the "Acheminement" line with the SGE case number (seed option 2). */
@@ -149,6 +163,7 @@ public class Case extends AggregateRoot {
                 AppointmentKind.ADVANCED);
         expressDecision = "GRANTED";
         branch = ChartBranch.OPTION_2_1_1_ADVANCED;
+        reassessDeadline();
         milestone(MilestoneCode.RDVA, now, advanced.previousDate() + " " + advanced.previousSlot() + " -> "
                 + advanced.date() + " " + advanced.slot());
     }
@@ -172,6 +187,7 @@ public class Case extends AggregateRoot {
         }
         expressDecision = "NOT_GRANTED";
         branch = maintained.branch();
+        reassessDeadline();
         milestone(MilestoneCode.RDVM, now, maintained.reason() + ", rendez-vous du " + maintained.date() + " "
                 + maintained.slot());
     }
@@ -199,6 +215,45 @@ public class Case extends AggregateRoot {
         message = RENEWAL_INVITATION;
         milestone(MilestoneCode.CPNR, now, "client absent le " + absent.interventionDate());
         return new CaseClosed(id, pdl, closureCode, null, now);
+    }
+
+    /**
+     * Whether {@code renewal} (of the same supplier) may renew this case: closed with the client absent, on the same
+     * PdL, and not renewed yet. Empty when it may; otherwise why not.
+     */
+    public Optional<String> renewalRefusal(String renewalPdl) {
+        if (!MilestoneCode.CPNR.name().equals(closureCode)) {
+            return Optional.of("case " + id + " did not close with the client absent (CPNR): only such a case is renewed");
+        }
+        if (!pdl.equals(renewalPdl)) {
+            return Optional.of("case " + id + " is on delivery point " + pdl + ", not " + renewalPdl);
+        }
+        if (renewedBy != null) {
+            return Optional.of("case " + id + " is already renewed by case " + renewedBy);
+        }
+        return Optional.empty();
+    }
+
+    /** The link back from the case that renewed this one; said once. */
+    public boolean renewedBy(String renewalCaseId) {
+        if (renewedBy != null) {
+            return false;
+        }
+        renewedBy = renewalCaseId;
+        return true;
+    }
+
+    /** Whether the current appointment misses the applicable deadline (see {@link #pastDeadline}). */
+    private void reassessDeadline() {
+        LocalDate deadline = deadlines.applicableTo(requestVersion);
+        boolean awaitingExpressDecision = appointment.kind() == AppointmentKind.CONSERVATORY
+                && "PENDING".equals(expressDecision);
+        pastDeadline = appointment.date().isAfter(deadline) && !requestedDate.isAfter(deadline)
+                && !awaitingExpressDecision;
+    }
+
+    public boolean isPastDeadline() {
+        return pastDeadline;
     }
 
     /** "La fiche de synthèse de l'affaire clôturée le lendemain de l'intervention." */
@@ -308,6 +363,14 @@ public class Case extends AggregateRoot {
 
     public Instant getEscalatedAt() {
         return escalatedAt;
+    }
+
+    public String getRenewalOf() {
+        return renewalOf;
+    }
+
+    public String getRenewedBy() {
+        return renewedBy;
     }
 
     public String getHoldId() {

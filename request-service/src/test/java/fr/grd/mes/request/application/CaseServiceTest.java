@@ -39,13 +39,15 @@ class CaseServiceTest {
 
     private static final String TAKEN_HOLD = "H-00000000-0000-0000-0000-000000000002";
     private final List<String> claims = new ArrayList<>();
+    private final List<fr.grd.mes.request.domain.CatalogueCodes> catalogue = new ArrayList<>();
     private final Clock clock = Clock.fixed(CaseBuilder.RECEIVED, ZoneOffset.UTC);
     private final Map<String, KnownDeliveryPoint> referential = new HashMap<>();
     private final List<String> numbersTaken = new ArrayList<>();
     private final InMemoryRepository<Case> cases = new CaseStore();
     private final RecordingPublisher events = new RecordingPublisher();
     private final CaseService service = new CaseService((CaseRepository) cases, events,
-            new RequestAdmission(pdl -> Optional.ofNullable(referential.get(pdl)), new BusinessCalendar(), clock),
+            new RequestAdmission(pdl -> Optional.ofNullable(referential.get(pdl)), () -> catalogue,
+                    new BusinessCalendar(), clock),
             new CaseNumbers((number, at) -> !numbersTaken.contains(number) && numbersTaken.add(number), clock),
             (holdId, caseId, zone, date, slot) -> {
                 if (holdId.equals(TAKEN_HOLD)) {
@@ -160,6 +162,60 @@ class CaseServiceTest {
         assertThat(first.getOpenPdl()).isNull();
         Case renewal = service.submit(aCase().onPdl(PDL).request(), List.of());
         assertThat(renewal.getId()).isNotEqualTo(first.getId());
+    }
+
+    private Case closedClientAbsent() {
+        Case first = service.submit(aCase().onPdl(PDL).request(), List.of());
+        fr.grd.mes.events.ClientAbsent absent = new fr.grd.mes.events.ClientAbsent(first.getId(), "R", PDL,
+                "FOURN-ALPHA", fr.grd.mes.events.Version.STANDARD, LocalDate.of(2026, 12, 3), false, "REF",
+                fr.grd.mes.events.ChartBranch.OPTION_1);
+        service.onClientAbsent(EventEnvelope.of("ClientAbsent", first.getId(), first.getId(), "FOURN-ALPHA",
+                CaseBuilder.RECEIVED, absent), absent);
+        return first;
+    }
+
+    @Test
+    void aRenewalNamesTheAbsentClientsCaseBothShowTheLinkAndItsFirstMilestoneStatesThePresenceObligation() {
+        Case absent = closedClientAbsent();
+        Case renewal = service.submit(aCase().onPdl(PDL).renewing(absent.getId()).request(), List.of());
+        assertThat(renewal.getRenewalOf()).isEqualTo(absent.getId());
+        assertThat(service.get(absent.getId()).getRenewedBy()).isEqualTo(renewal.getId());
+        assertThat(renewal.getMilestones().get(0).code()).isEqualTo(fr.grd.mes.request.domain.MilestoneCode.DMTR);
+        assertThat(renewal.getMilestones().get(0).detail()).contains(absent.getId())
+                .contains(Case.PRESENCE_REMINDER);
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).renewing(absent.getId()).request(), List.of()))
+                .as("renewed once").isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void onlyACaseOfTheSameSupplierClosedWithTheClientAbsentOnTheSamePdlCanBeRenewed() {
+        Case absent = closedClientAbsent();
+        String otherPdl = "09222222222222";
+        referential.put(otherPdl, new KnownDeliveryPoint(otherPdl, "Z", SupplyState.COUP, "75056", "LINKY", null, 1));
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(otherPdl).renewing(absent.getId()).request(), List.of()))
+                .isInstanceOfSatisfying(Invalid.class, refused -> assertThat(refused.violations())
+                        .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("renewalOf")));
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).of("FOURN-BETA").renewing(absent.getId()).request(),
+                List.of())).isInstanceOf(Invalid.class).hasMessageContaining("unknown case");
+        Case open = service.submit(aCase().onPdl(otherPdl).request(), List.of());
+        String thirdPdl = "09333333333333";
+        referential.put(thirdPdl, new KnownDeliveryPoint(thirdPdl, "Z", SupplyState.COUP, "75056", "LINKY", null, 1));
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(thirdPdl).renewing(open.getId()).request(), List.of()))
+                .isInstanceOf(Invalid.class).hasMessageContaining("CPNR");
+    }
+
+    @Test
+    void anAdditionalServiceTheCatalogueInForceDoesNotPriceOrThatIsAChartCodeIsRefusedNamingIt() {
+        catalogue.add(new fr.grd.mes.request.domain.CatalogueCodes("2026-01-01", LocalDate.of(2026, 1, 1),
+                java.util.Set.of("F120B", "F120X", "DEPL-VAIN", "RELEVE-SPE"), java.util.Set.of("F120B", "F120X", "DEPL-VAIN")));
+        assertThatThrownBy(() -> service.submit(aCase().onPdl(PDL).withAdditionalService("RELEVE-SPE")
+                .withAdditionalService("VERIF-CPT").withAdditionalService("F120X").request(), List.of()))
+                .isInstanceOfSatisfying(Invalid.class, refused -> assertThat(refused.violations())
+                        .extracting(v -> v.field() + " " + v.reason().split(" ")[0])
+                        .containsExactly("additionalServices[1] VERIF-CPT", "additionalServices[2] F120X"));
+        assertThat(cases.all()).isEmpty();
+        Case priced = service.submit(aCase().onPdl(PDL).withAdditionalService("RELEVE-SPE").request(), List.of());
+        assertThat(priced.getAdditionalServices()).containsExactly("RELEVE-SPE");
     }
 
     /** The in-memory case store with the queries of {@link CaseRepository}, answered by scanning. */

@@ -30,6 +30,7 @@ public final class CaseBuilder {
     private final List<String> additionalServices = new ArrayList<>();
     private String portalRequestId;
     private String holdId;
+    private String renewalOf;
     private AppointmentKind booked;
     private LocalDate bookedOn;
 
@@ -76,6 +77,12 @@ public final class CaseBuilder {
         return this;
     }
 
+    /** The request renews a case closed with the client absent. */
+    public CaseBuilder renewing(String caseId) {
+        this.renewalOf = caseId;
+        return this;
+    }
+
     /** The request names a place held in the charge table (coupled booking). */
     public CaseBuilder withHold(String holdId) {
         this.holdId = holdId;
@@ -103,7 +110,7 @@ public final class CaseBuilder {
 
     public NewRequest request() {
         return new NewRequest(pdl, supplierId, version, new Client("Client", "0600000000"), requestedDate,
-                requestedSlot, List.copyOf(additionalServices), "REF-" + caseId, portalRequestId, holdId);
+                requestedSlot, List.copyOf(additionalServices), "REF-" + caseId, portalRequestId, holdId, renewalOf);
     }
 
     public Case build() {

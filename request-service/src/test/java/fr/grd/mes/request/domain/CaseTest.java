@@ -24,7 +24,7 @@ class CaseTest {
 
     private static Case newCase(Version version) {
         NewRequest request = new NewRequest("09111111111111", "FOURN", version, new Client("C", "0600000000"),
-                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF", null, null);
+                LocalDate.of(2026, 12, 3), Slot.AM, List.of(), "REF", null, null, null);
         return Case.receive("A000000001", request, "Z", SupplyState.COUP, Deadlines.of(RECEIVED, CALENDAR), RECEIVED);
     }
 
@@ -115,5 +115,59 @@ class CaseTest {
                 fr.grd.mes.events.ChartBranch.OPTION_1), RECEIVED.plusSeconds(7));
         assertThat(c.getMilestones()).extracting(Milestone::code).containsExactly(MilestoneCode.DMTR,
                 MilestoneCode.DMREC, MilestoneCode.ATPL, MilestoneCode.INPL);
+    }
+
+    private static AppointmentBooked bookedOn(Case c, LocalDate date, AppointmentKind kind) {
+        return new AppointmentBooked(c.getId(), "R", c.getPdl(), "Z", date, Slot.AM, kind, c.getRequestedDate(),
+                c.getRequestedSlot(), false, kind == AppointmentKind.CONSERVATORY
+                ? fr.grd.mes.events.ChartBranch.OPTION_2_NOT_ESCALATED : fr.grd.mes.events.ChartBranch.OPTION_1);
+    }
+
+    @Test
+    void anAppointmentAfterTheApplicableDeadlineTheClientAskedWithinIsFlaggedPastDeadline() {
+        Case standard = CaseBuilder.aCase().standard().requestedOn(LocalDate.of(2026, 12, 3), Slot.AM).build();
+        standard.appointmentBooked(bookedOn(standard, LocalDate.of(2026, 12, 9), AppointmentKind.NEXT_FREE), RECEIVED);
+        assertThat(standard.getDeadlines().standard()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(standard.isPastDeadline()).isTrue();
+
+        Case onTime = CaseBuilder.aCase().standard().requestedOn(LocalDate.of(2026, 12, 3), Slot.AM).build();
+        onTime.appointmentBooked(bookedOn(onTime, LocalDate.of(2026, 12, 8), AppointmentKind.NEXT_FREE), RECEIVED);
+        assertThat(onTime.isPastDeadline()).as("on the deadline day itself").isFalse();
+    }
+
+    @Test
+    void aDateTheClientChoseAfterTheDeadlineIsNotLate() {
+        Case chosen = CaseBuilder.aCase().express().requestedOn(LocalDate.of(2026, 12, 10), Slot.AM).build();
+        chosen.appointmentBooked(bookedOn(chosen, LocalDate.of(2026, 12, 10), AppointmentKind.REQUESTED), RECEIVED);
+        assertThat(chosen.isPastDeadline()).isFalse();
+        assertThat(chosen.getExpressDecision()).isEqualTo("CLIENT_CHOSE_LATER_DATE");
+    }
+
+    @Test
+    void aConservatoryAppointmentIsNotLateBeforeTheExpressDecisionAndIsOnceTheDateIsMaintained() {
+        Case c = CaseBuilder.aCase().express().requestedOn(LocalDate.of(2026, 12, 3), Slot.AM).conservatory().build();
+        assertThat(c.isPastDeadline()).as("the desk may still advance it").isFalse();
+        c.appointmentMaintained(new fr.grd.mes.events.AppointmentMaintained(c.getId(), "R", LocalDate.of(2026, 12, 8),
+                Slot.AM, "NO_SLOT_FOUND", fr.grd.mes.events.ChartBranch.OPTION_2_2_NOT_ADVANCED), RECEIVED);
+        assertThat(c.isPastDeadline()).isTrue();
+        assertThat(c.getBranch()).isEqualTo(fr.grd.mes.events.ChartBranch.OPTION_2_2_NOT_ADVANCED);
+
+        Case advanced = CaseBuilder.aCase().express().requestedOn(LocalDate.of(2026, 12, 3), Slot.AM).conservatory()
+                .build();
+        advanced.appointmentAdvanced(new fr.grd.mes.events.AppointmentAdvanced(advanced.getId(), "R",
+                LocalDate.of(2026, 12, 8), Slot.AM, LocalDate.of(2026, 12, 3), Slot.PM), RECEIVED);
+        assertThat(advanced.isPastDeadline()).isFalse();
+        assertThat(advanced.getBranch()).isEqualTo(fr.grd.mes.events.ChartBranch.OPTION_2_1_1_ADVANCED);
+    }
+
+    @Test
+    void anAppointmentNotAtTheRequestedPlaceSaysSoInItsPlanningMilestone() {
+        Case c = CaseBuilder.aCase().standard().requestedOn(LocalDate.of(2026, 12, 3), Slot.AM).build();
+        c.appointmentBooked(bookedOn(c, LocalDate.of(2026, 12, 4), AppointmentKind.NEXT_FREE), RECEIVED);
+        assertThat(c.getMilestones()).last().satisfies(m -> {
+            assertThat(m.code()).isEqualTo(MilestoneCode.INPL);
+            assertThat(m.detail()).contains("place demandée le 2026-12-03 AM indisponible")
+                    .contains("rendez-vous le 2026-12-04 AM");
+        });
     }
 }

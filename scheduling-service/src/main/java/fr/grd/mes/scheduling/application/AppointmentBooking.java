@@ -38,14 +38,16 @@ public class AppointmentBooking {
     private final int horizon;
     private final BusinessCalendar calendar;
     private final PlaceHoldRepository holds;
+    private final HalfDays halfDays;
 
     public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments, PlaceHoldRepository holds,
                               EventPublisher events,
-                              BusinessCalendar calendar, Clock clock,
+                              BusinessCalendar calendar, HalfDays halfDays, Clock clock,
                               @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
         this.chargeTable = chargeTable;
         this.appointments = appointments;
         this.holds = holds;
+        this.halfDays = halfDays;
         this.events = events;
         this.policy = new BookingPolicy(calendar);
         this.calendar = calendar;
@@ -147,7 +149,7 @@ public class AppointmentBooking {
                                              String appointmentId) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon).stream()
-                .filter(candidate -> !HalfDays.hasStarted(candidate, clock.instant())).toList();
+                .filter(candidate -> !halfDays.hasStarted(candidate, clock.instant())).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

@@ -19,4 +19,7 @@ public interface AppointmentRepository extends AggregateRepository<Appointment> 
 
     /** Ids of the appointments whose advancement is in one of {@code statuses}. */
     List<String> idsWithAdvancementStatus(String... statuses);
+
+    /** Ids of the appointments that still owe charge-table changes (a decision stored, its places not yet moved). */
+    List<String> idsOwingPlaceSteps();
 }

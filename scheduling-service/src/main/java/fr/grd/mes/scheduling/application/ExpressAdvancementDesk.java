@@ -32,9 +32,14 @@ public class ExpressAdvancementDesk {
     private final EventPublisher events;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final PlaceSettlement settlement;
+    private final HalfDays halfDays;
 
     public ExpressAdvancementDesk(AppointmentRepository appointments, AppointmentBooking booking,
-                                  ChargeTable chargeTable, EventPublisher events, BusinessCalendar calendar, Clock clock) {
+                                  ChargeTable chargeTable, PlaceSettlement settlement, EventPublisher events,
+                                  BusinessCalendar calendar, HalfDays halfDays, Clock clock) {
+        this.settlement = settlement;
+        this.halfDays = halfDays;
         this.appointments = appointments;
         this.booking = booking;
         this.chargeTable = chargeTable;
@@ -44,7 +49,7 @@ public class ExpressAdvancementDesk {
     }
 
     public static String holdIdFor(Appointment appointment) {
-        return appointment.getId() + "#advance";
+        return appointment.advancementHoldId();
     }
 
     /** "Re-contacté par Enedis sous 1 jour ouvré": the window ends at the same time, 1 business day later. */
@@ -66,11 +71,16 @@ public class ExpressAdvancementDesk {
                     .ifPresent(maintained -> events.publish(a, maintained));
             return appointments.update(a);
         });
+        settlement.settle(Appointment.idFor(escalated.caseId()));
         searchFor(Appointment.idFor(escalated.caseId()));
     }
 
-    /** One pass of the desk: look for places for open windows, close the windows that ended. */
+    /**
+     * One pass of the desk: carry out the charge-table changes still owed (after a crash), look for places for open
+     * windows, close the windows that ended.
+     */
     public void sweep() {
+        settlement.settleAll();
         for (String id : activeAdvancements(Advancement.OPEN)) {
             searchFor(id);
         }
@@ -94,7 +104,7 @@ public class ExpressAdvancementDesk {
             }
             if (reachable && agreed) {
                 try {
-                    events.publish(a, a.clientAgreed(clock.instant()));
+                    events.publish(a, a.clientAgreed(clock.instant(), halfDays));
                 } catch (IllegalStateException tooLate) {
                     throw new Conflict(tooLate.getMessage());
                 }
@@ -104,8 +114,8 @@ public class ExpressAdvancementDesk {
             }
             return appointments.update(a);
         });
-        settlePlaces(result);
-        return result;
+        settlement.settle(result.getId());
+        return appointments.find(result.getId()).orElse(result);
     }
 
     private void searchFor(String appointmentId) {
@@ -121,13 +131,13 @@ public class ExpressAdvancementDesk {
             return;
         }
         for (ChargeTable.SlotCapacity free : chargeTable.free(a.getZone(), today, latest)) {
-            if (!calendar.isBusinessDay(free.key().date()) || HalfDays.hasStarted(free.key(), clock.instant())) {
+            if (!calendar.isBusinessDay(free.key().date()) || halfDays.hasStarted(free.key(), clock.instant())) {
                 continue;
             }
             if (chargeTable.book(free.key(), holdIdFor(a))) {
                 boolean proposed = appointments.retrying(() -> {
                     Appointment fresh = booking.get(appointmentId);
-                    if (!fresh.propose(free.key(), clock.instant())) {
+                    if (!fresh.propose(free.key(), clock.instant(), halfDays)) {
                         return false;
                     }
                     appointments.update(fresh);
@@ -159,22 +169,7 @@ public class ExpressAdvancementDesk {
             return appointments.update(a);
         });
         if (closed != null) {
-            settlePlaces(closed);
-        }
-    }
-
-    /** After the advancement ended: the new slot keeps one place, the other place is given back. */
-    private void settlePlaces(Appointment a) {
-        Advancement adv = a.getAdvancement();
-        if (adv == null || adv.proposal() == null) {
-            return;
-        }
-        if (Advancement.ADVANCED.equals(adv.status())) {
-            var initial = chargeTable.heldBy(a.getId()).filter(held -> !held.equals(adv.proposal()));
-            chargeTable.transfer(adv.proposal(), holdIdFor(a), a.getId());
-            initial.ifPresent(old -> chargeTable.release(old, a.getId()));
-        } else {
-            chargeTable.release(adv.proposal(), holdIdFor(a));
+            settlement.settle(closed.getId());
         }
     }
 

@@ -1,8 +1,6 @@
 package fr.grd.mes.scheduling.application;
 
-import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
-import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.support.port.EventPublisher;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.outcome.Conflict;
@@ -22,15 +20,15 @@ public class InterventionOutcomes {
     private final AppointmentRepository appointments;
     private final AppointmentBooking booking;
     private final EventPublisher events;
-    private final ChargeTable chargeTable;
+    private final PlaceSettlement settlement;
     private final Clock clock;
 
     public InterventionOutcomes(AppointmentRepository appointments, AppointmentBooking booking,
-                                EventPublisher events, ChargeTable chargeTable, Clock clock) {
+                                EventPublisher events, PlaceSettlement settlement, Clock clock) {
         this.appointments = appointments;
         this.booking = booking;
         this.events = events;
-        this.chargeTable = chargeTable;
+        this.settlement = settlement;
         this.clock = clock;
     }
 
@@ -49,11 +47,8 @@ public class InterventionOutcomes {
             }
             return appointments.update(a);
         });
-        // a place held for an advancement proposal nobody took goes back to the charge table
-        Advancement advancement = recorded.getAdvancement();
-        if (advancement != null && advancement.proposal() != null && !Advancement.ADVANCED.equals(advancement.status())) {
-            chargeTable.release(advancement.proposal(), ExpressAdvancementDesk.holdIdFor(recorded));
-        }
-        return recorded;
+        // a place held for an advancement proposal nobody took goes back to the charge table (owed by the write above)
+        settlement.settle(recorded.getId());
+        return appointments.find(recorded.getId()).orElse(recorded);
     }
 }

@@ -40,12 +40,15 @@ public class PlaceHolds {
     private final Duration validity;
     private final Duration claimValidity;
     private final int horizon;
+    private final HalfDays halfDays;
 
-    public PlaceHolds(PlaceHoldRepository holds, ChargeTable chargeTable, BusinessCalendar calendar, Clock clock,
+    public PlaceHolds(PlaceHoldRepository holds, ChargeTable chargeTable, BusinessCalendar calendar, HalfDays halfDays,
+                      Clock clock,
                       @Value("${mes.scheduling.holds.validity:PT20M}") Duration validity,
                       @Value("${mes.scheduling.holds.claim-validity:P1D}") Duration claimValidity,
                       @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
         this.holds = holds;
+        this.halfDays = halfDays;
         this.chargeTable = chargeTable;
         this.calendar = calendar;
         this.clock = clock;
@@ -64,7 +67,7 @@ public class PlaceHolds {
         List<Violation> violations = new ArrayList<>();
         if (!calendar.isBusinessDay(place.date())) {
             violations.add(new Violation("date", place.date() + " is not a business day"));
-        } else if (HalfDays.hasStarted(place, clock.instant()) || place.date().isBefore(today)) {
+        } else if (halfDays.hasStarted(place, clock.instant()) || place.date().isBefore(today)) {
             violations.add(new Violation("date", "the half day " + place.date() + " " + place.slot()
                     + " has already begun: it can no longer be booked"));
         } else if (place.date().isAfter(calendar.addBusinessDays(today, horizon))) {
@@ -164,7 +167,7 @@ public class PlaceHolds {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         LocalDate start = from.isBefore(today) ? today : from;
         return chargeTable.free(zone, start, calendar.addBusinessDays(start, FREE_PLACES_DAYS)).stream()
-                .filter(c -> calendar.isBusinessDay(c.key().date()) && !HalfDays.hasStarted(c.key(), clock.instant()))
+                .filter(c -> calendar.isBusinessDay(c.key().date()) && !halfDays.hasStarted(c.key(), clock.instant()))
                 .map(c -> new FreePlace(c.key().date(), c.key().slot(), c.free())).toList();
     }
 
@@ -176,7 +179,7 @@ public class PlaceHolds {
     private SlotKey firstFreePlace(String zone, LocalDate today) {
         return chargeTable.free(zone, today, calendar.addBusinessDays(today, horizon)).stream()
                 .map(ChargeTable.SlotCapacity::key)
-                .filter(key -> calendar.isBusinessDay(key.date()) && !HalfDays.hasStarted(key, clock.instant()))
+                .filter(key -> calendar.isBusinessDay(key.date()) && !halfDays.hasStarted(key, clock.instant()))
                 .findFirst().orElse(null);
     }
 }

@@ -57,12 +57,35 @@ public class Appointment extends AggregateRoot {
     private Advancement advancement;
     private Long meterIndex;
     private Instant outcomeRecordedAt;
+    /** Charge-table changes owed by a decision already stored, carried out after it (and replayed after a crash). */
+    private List<PlaceStep> pendingPlaceSteps = new ArrayList<>();
 
     Appointment() {
     }
 
     public static String idFor(String caseId) {
         return caseId + "-R1";
+    }
+
+    /** The id under which the desk holds the place it proposes for this appointment's advancement. */
+    public String advancementHoldId() {
+        return id + "#advance";
+    }
+
+    public List<PlaceStep> pendingPlaceSteps() {
+        return List.copyOf(pendingPlaceSteps);
+    }
+
+    /** These owed charge-table changes were carried out (steps owed since stay owed). */
+    public void placeStepsDone(List<PlaceStep> done) {
+        pendingPlaceSteps.removeAll(done);
+    }
+
+    /** The proposal place nobody took goes back, owed by the decision that ended the advancement. */
+    private void owePlaceBackOfProposal() {
+        if (advancement != null && advancement.proposal() != null) {
+            pendingPlaceSteps.add(PlaceStep.release(advancement.proposal(), advancementHoldId()));
+        }
     }
 
     /** Places the request in the slot the charge table gave it, or leaves it unscheduled if none. */
@@ -158,13 +181,14 @@ public class Appointment extends AggregateRoot {
         if (advancement == null || !advancement.isActive() || !today.isAfter(expressDeadline)) {
             return Optional.empty();
         }
+        owePlaceBackOfProposal();
         advancement = advancement.closed(Advancement.MAINTAINED, EXPRESS_DEADLINE_PASSED, now);
         return Optional.of(new AppointmentMaintained(caseId, id, date, slot, EXPRESS_DEADLINE_PASSED, branch()));
     }
 
     /** A slot within the 2 business days was found and held: the desk calls the client. */
-    public boolean propose(SlotKey held, Instant now) {
-        if (advancement == null || !Advancement.OPEN.equals(advancement.status()) || HalfDays.hasStarted(held, now)) {
+    public boolean propose(SlotKey held, Instant now, HalfDays halfDays) {
+        if (advancement == null || !Advancement.OPEN.equals(advancement.status()) || halfDays.hasStarted(held, now)) {
             return false;
         }
         advancement = advancement.proposed(held, now);
@@ -172,18 +196,20 @@ public class Appointment extends AggregateRoot {
     }
 
     /** "Enedis modifie dans son SI la date du rendez-vous, en accord avec le client." */
-    public AppointmentAdvanced clientAgreed(Instant now) {
+    public AppointmentAdvanced clientAgreed(Instant now, HalfDays halfDays) {
         requireProposal();
         SlotKey to = advancement.proposal();
         if (!now.isBefore(advancement.windowEnds())) {
             throw new IllegalStateException("the call-back window of appointment " + id + " ended at "
                     + advancement.windowEnds() + ": the initial date is kept");
         }
-        if (HalfDays.hasStarted(to, now)) {
+        if (halfDays.hasStarted(to, now)) {
             throw new IllegalStateException("the proposed half day " + to.date() + " " + to.slot()
                     + " has already begun: it can no longer be offered");
         }
         AppointmentAdvanced event = new AppointmentAdvanced(caseId, id, date, slot, to.date(), to.slot());
+        pendingPlaceSteps.add(PlaceStep.transfer(to, advancementHoldId(), id));
+        pendingPlaceSteps.add(PlaceStep.release(new SlotKey(zone, date, slot), id));
         date = to.date();
         slot = to.slot();
         kind = AppointmentKind.ADVANCED;
@@ -198,6 +224,7 @@ public class Appointment extends AggregateRoot {
      */
     public AppointmentMaintained keepInitialDate(String reason, Instant now) {
         requireProposal();
+        owePlaceBackOfProposal();
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
         return new AppointmentMaintained(caseId, id, date, slot, reason, branch());
     }
@@ -209,6 +236,7 @@ public class Appointment extends AggregateRoot {
             return Optional.empty();
         }
         String reason = Advancement.PROPOSED.equals(advancement.status()) ? PROPOSAL_NOT_CALLED : NO_SLOT_FOUND;
+        owePlaceBackOfProposal();
         advancement = advancement.closed(Advancement.MAINTAINED, reason, now);
         return Optional.of(new AppointmentMaintained(caseId, id, date, slot, reason, branch()));
     }
@@ -234,6 +262,7 @@ public class Appointment extends AggregateRoot {
         if (advancement == null || !advancement.isActive()) {
             return Optional.empty();
         }
+        owePlaceBackOfProposal();
         advancement = advancement.closed(Advancement.MAINTAINED, INTERVENTION_ALREADY_DONE, now);
         return Optional.of(new AppointmentMaintained(caseId, id, date, slot, INTERVENTION_ALREADY_DONE, branch()));
     }

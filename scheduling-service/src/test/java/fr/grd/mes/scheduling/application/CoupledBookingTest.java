@@ -8,6 +8,7 @@ import fr.grd.mes.events.RequestCreated;
 import fr.grd.mes.events.Slot;
 import fr.grd.mes.events.SupplyState;
 import fr.grd.mes.events.Version;
+import fr.grd.mes.scheduling.domain.HalfDays;
 import fr.grd.mes.scheduling.domain.PlaceHold;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.outcome.Conflict;
@@ -38,10 +39,11 @@ class CoupledBookingTest {
     private final InMemoryPlaceHolds holdStore = new InMemoryPlaceHolds();
     private final BusinessCalendar calendar = new BusinessCalendar();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final PlaceHolds holds = new PlaceHolds(holdStore, chargeTable, calendar, clock, Duration.ofMinutes(20),
+    private final PlaceHolds holds = new PlaceHolds(holdStore, chargeTable, calendar, HalfDays.DEFAULT, clock,
+            Duration.ofMinutes(20),
             Duration.ofDays(1), 30);
     private final AppointmentBooking booking = new AppointmentBooking(chargeTable, new SchedulingUseCasesTest.AppointmentStore(),
-            holdStore, events, calendar, clock, 30);
+            holdStore, events, calendar, HalfDays.DEFAULT, clock, 30);
 
     private static RequestCreated request(String caseId, Version version, SlotKey place, String holdId) {
         return new RequestCreated(caseId, "09111111111111", "FOURN-ALPHA", version, place.zone(), SupplyState.COUP,

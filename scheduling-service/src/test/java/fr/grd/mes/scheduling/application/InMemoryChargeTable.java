@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The charge table in memory: capacity per half day and the ids holding its places. */
-final class InMemoryChargeTable implements ChargeTable {
+class InMemoryChargeTable implements ChargeTable {
     private final Map<SlotKey, Integer> capacity = new TreeMap<>();
     private final Map<SlotKey, List<String>> bookings = new TreeMap<>();
 

@@ -10,6 +10,7 @@ import fr.grd.mes.events.SupplyState;
 import fr.grd.mes.events.Version;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.AppointmentStatus;
+import fr.grd.mes.scheduling.domain.HalfDays;
 import fr.grd.mes.scheduling.domain.SlotKey;
 import fr.grd.mes.support.outcome.Conflict;
 import fr.grd.mes.support.port.InMemoryRepository;
@@ -36,9 +37,10 @@ class SchedulingUseCasesTest {
     private final AppointmentStore appointments = new AppointmentStore();
     private final RecordingPublisher events = new RecordingPublisher();
     private final BusinessCalendar calendar = new BusinessCalendar();
-    private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, new InMemoryPlaceHolds(), events, calendar,
-            clock, 30);
-    private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, chargeTable, clock);
+    private final AppointmentBooking booking = new AppointmentBooking(chargeTable, appointments, new InMemoryPlaceHolds(), events,
+            calendar, HalfDays.DEFAULT, clock, 30);
+    private final PlaceSettlement settlement = new PlaceSettlement(appointments, chargeTable);
+    private final InterventionOutcomes outcomes = new InterventionOutcomes(appointments, booking, events, settlement, clock);
 
     private static RequestCreated request(String caseId, Version version) {
         return new RequestCreated(caseId, "09111111111111", "FOURN-ALPHA", version, "Z", SupplyState.COUP, "Client",
@@ -103,8 +105,8 @@ class SchedulingUseCasesTest {
         assertThat(events.eventsOf(AppointmentBooked.class).get(0).kind()).isEqualTo(AppointmentKind.CONSERVATORY);
 
         chargeTable.setCapacity(freedLater, 1);
-        ExpressAdvancementDesk desk = new ExpressAdvancementDesk(appointments, booking, chargeTable, events, calendar,
-                clock);
+        ExpressAdvancementDesk desk = new ExpressAdvancementDesk(appointments, booking, chargeTable, settlement, events,
+                calendar, HalfDays.DEFAULT, clock);
         var escalated = new fr.grd.mes.events.ExpressEscalated("C4", "C4", NOW, "caller");
         desk.onExpressEscalated(EventEnvelope.of("ExpressEscalated", "C4", "C4", "FOURN-ALPHA", NOW, escalated),
                 escalated);
@@ -135,6 +137,76 @@ class SchedulingUseCasesTest {
         assertThat(booked.slot()).as("10:00 in Paris: the morning round has begun").isEqualTo(Slot.PM);
     }
 
+    /** The charge table of a service that dies at its first change: every update after that is lost. */
+    private static final class DyingChargeTable extends InMemoryChargeTable {
+        private final InMemoryChargeTable real;
+
+        DyingChargeTable(InMemoryChargeTable real) {
+            this.real = real;
+        }
+
+        @Override
+        public void transfer(SlotKey slot, String from, String to) {
+            throw new IllegalStateException("killed between the decision and the charge table");
+        }
+
+        @Override
+        public void release(SlotKey slot, String appointmentId) {
+            throw new IllegalStateException("killed between the decision and the charge table");
+        }
+
+        @Override
+        public boolean book(SlotKey slot, String appointmentId) {
+            return real.book(slot, appointmentId);
+        }
+
+        @Override
+        public java.util.Optional<SlotKey> heldBy(String appointmentId) {
+            return real.heldBy(appointmentId);
+        }
+
+        @Override
+        public List<SlotCapacity> free(String zone, LocalDate from, LocalDate to) {
+            return real.free(zone, from, to);
+        }
+    }
+
+    @Test
+    void anAdvancementDecidedButNotCarriedOutInTheChargeTableIsFinishedByTheNextPassAfterACrash() {
+        SlotKey conservatoryPlace = new SlotKey("Z", LocalDate.of(2026, 12, 8), Slot.AM);
+        SlotKey freedLater = new SlotKey("Z", THURSDAY, Slot.PM);
+        chargeTable.setCapacity(conservatoryPlace, 1);
+        EventEnvelope<RequestCreated> created = envelope(request("C6", Version.EXPRESS));
+        booking.onRequestCreated(created, created.payload());
+        chargeTable.setCapacity(freedLater, 1);
+        String id = Appointment.idFor("C6");
+
+        // the service that dies: its decision is stored with the steps it owes, its charge-table changes never happen
+        DyingChargeTable dying = new DyingChargeTable(chargeTable);
+        ExpressAdvancementDesk dyingDesk = new ExpressAdvancementDesk(appointments, booking, dying,
+                new PlaceSettlement(appointments, dying), events, calendar, HalfDays.DEFAULT, clock);
+        var escalated = new fr.grd.mes.events.ExpressEscalated("C6", "C6", NOW, "caller");
+        dyingDesk.onExpressEscalated(EventEnvelope.of("ExpressEscalated", "C6", "C6", "FOURN-ALPHA", NOW, escalated),
+                escalated);
+        assertThatThrownBy(() -> dyingDesk.clientCall(id, true, true)).hasMessageContaining("killed");
+        Appointment decided = appointments.find(id).orElseThrow();
+        assertThat(decided.isAdvanced()).isTrue();
+        assertThat(decided.pendingPlaceSteps()).hasSize(2);
+        assertThat(chargeTable.held(conservatoryPlace)).as("two places held after the crash").isEqualTo(1);
+        assertThat(chargeTable.heldBy(decided.advancementHoldId())).contains(freedLater);
+
+        // the restarted service's first pass finishes the job
+        ExpressAdvancementDesk restarted = new ExpressAdvancementDesk(appointments, booking, chargeTable, settlement,
+                events, calendar, HalfDays.DEFAULT, clock);
+        restarted.sweep();
+        assertThat(chargeTable.held(conservatoryPlace)).as("the initial place is given back").isZero();
+        assertThat(chargeTable.heldBy(id)).contains(freedLater);
+        assertThat(chargeTable.held(freedLater)).isEqualTo(1);
+        assertThat(appointments.find(id).orElseThrow().pendingPlaceSteps()).isEmpty();
+        restarted.sweep();
+        assertThat(chargeTable.held(freedLater)).as("replaying is harmless").isEqualTo(1);
+    }
+
     static final class AppointmentStore extends InMemoryRepository<Appointment>
             implements AppointmentRepository {
         @Override
@@ -151,6 +223,11 @@ class SchedulingUseCasesTest {
         public List<Appointment> withAdvancementStatus(String status) {
             return stored.values().stream().filter(a -> a.getAdvancement() != null
                     && status.equals(a.getAdvancement().status())).toList();
+        }
+
+        @Override
+        public List<String> idsOwingPlaceSteps() {
+            return stored.values().stream().filter(a -> !a.pendingPlaceSteps().isEmpty()).map(Appointment::getId).toList();
         }
 
         @Override

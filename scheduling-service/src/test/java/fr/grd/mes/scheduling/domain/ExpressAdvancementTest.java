@@ -33,8 +33,8 @@ class ExpressAdvancementTest {
     void clientReachableAndAgreedAdvancesTheAppointment() {
         Appointment a = conservatory();
         assertThat(a.openAdvancementWindow(ESCALATED, WINDOW_END)).isTrue();
-        assertThat(a.propose(ADVANCED, ESCALATED.plusSeconds(60))).isTrue();
-        var advanced = a.clientAgreed(ESCALATED.plusSeconds(120));
+        assertThat(a.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT)).isTrue();
+        var advanced = a.clientAgreed(ESCALATED.plusSeconds(120), HalfDays.DEFAULT);
         assertThat(advanced.previousDate()).isEqualTo(CONSERVATORY.date());
         assertThat(advanced.date()).isEqualTo(ADVANCED.date());
         assertThat(a.isAdvanced()).isTrue();
@@ -46,7 +46,7 @@ class ExpressAdvancementTest {
     void clientUnreachableKeepsTheInitialDateAndIsNotAdvanced() {
         Appointment a = conservatory();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
-        a.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        a.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT);
         var maintained = a.keepInitialDate(Appointment.CLIENT_UNREACHABLE, ESCALATED.plusSeconds(90));
         assertThat(maintained.date()).isEqualTo(CONSERVATORY.date());
         assertThat(maintained.reason()).isEqualTo("CLIENT_UNREACHABLE");
@@ -62,7 +62,7 @@ class ExpressAdvancementTest {
         var maintained = a.closeWindowIfDue(WINDOW_END);
         assertThat(maintained).get().extracting(m -> m.reason()).isEqualTo("NO_SLOT_FOUND");
         assertThat(a.getAdvancement().isActive()).isFalse();
-        assertThat(a.propose(ADVANCED, WINDOW_END)).isFalse();
+        assertThat(a.propose(ADVANCED, WINDOW_END, HalfDays.DEFAULT)).isFalse();
     }
 
     @Test
@@ -78,8 +78,8 @@ class ExpressAdvancementTest {
     void clientAbsentAfterAnAdvancementIsAnOutcomeNotAnError() {
         Appointment a = conservatory();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
-        a.propose(ADVANCED, ESCALATED);
-        a.clientAgreed(ESCALATED);
+        a.propose(ADVANCED, ESCALATED, HalfDays.DEFAULT);
+        a.clientAgreed(ESCALATED, HalfDays.DEFAULT);
         var absent = a.clientAbsent(WINDOW_END);
         assertThat(absent.advanced()).isTrue();
         assertThat(a.getStatus()).isEqualTo(AppointmentStatus.CLIENT_ABSENT);
@@ -90,7 +90,7 @@ class ExpressAdvancementTest {
     void anOutcomeRecordedDuringAnAdvancementClosesItMaintainedFirst() {
         Appointment a = conservatory();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
-        a.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        a.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT);
         var maintained = a.closeAdvancementForOutcome(ESCALATED.plusSeconds(90)).orElseThrow();
         assertThat(maintained.reason()).isEqualTo(Appointment.INTERVENTION_ALREADY_DONE);
         assertThat(maintained.date()).isEqualTo(CONSERVATORY.date());
@@ -103,7 +103,7 @@ class ExpressAdvancementTest {
     void aWindowEndingWithAProposalNobodyCalledSaysSo() {
         Appointment a = conservatory();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
-        a.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        a.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT);
         assertThat(a.closeWindowIfDue(WINDOW_END).orElseThrow().reason()).isEqualTo(Appointment.PROPOSAL_NOT_CALLED);
     }
 
@@ -122,17 +122,17 @@ class ExpressAdvancementTest {
     void theClientsAgreementCountsOnlyWithinTheWindowAndBeforeTheProposedHalfDayBegins() {
         Appointment late = conservatory();
         late.openAdvancementWindow(ESCALATED, WINDOW_END);
-        late.propose(ADVANCED, ESCALATED.plusSeconds(60));
-        assertThatThrownBy(() -> late.clientAgreed(WINDOW_END)).isInstanceOf(IllegalStateException.class)
+        late.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT);
+        assertThatThrownBy(() -> late.clientAgreed(WINDOW_END, HalfDays.DEFAULT)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("window");
 
         Appointment started = conservatory();
         started.openAdvancementWindow(ESCALATED, Instant.parse("2026-12-04T09:00:00Z"));
-        started.propose(ADVANCED, ESCALATED.plusSeconds(60));
+        started.propose(ADVANCED, ESCALATED.plusSeconds(60), HalfDays.DEFAULT);
         // Thursday 3 December, 13:30 in Paris is 12:30 UTC: a minute later the afternoon has begun
-        assertThatThrownBy(() -> started.clientAgreed(Instant.parse("2026-12-03T12:31:00Z")))
+        assertThatThrownBy(() -> started.clientAgreed(Instant.parse("2026-12-03T12:31:00Z"), HalfDays.DEFAULT))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("begun");
-        assertThat(started.clientAgreed(Instant.parse("2026-12-03T12:29:00Z")).date()).isEqualTo(ADVANCED.date());
+        assertThat(started.clientAgreed(Instant.parse("2026-12-03T12:29:00Z"), HalfDays.DEFAULT).date()).isEqualTo(ADVANCED.date());
     }
 
     @Test
@@ -140,8 +140,8 @@ class ExpressAdvancementTest {
         Appointment a = conservatory();
         a.openAdvancementWindow(ESCALATED, WINDOW_END);
         SlotKey thisMorning = new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.AM);
-        assertThat(a.propose(thisMorning, ESCALATED)).as("10:00 in Paris, the morning began at 08:00").isFalse();
-        assertThat(a.propose(new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.PM), ESCALATED)).isTrue();
+        assertThat(a.propose(thisMorning, ESCALATED, HalfDays.DEFAULT)).as("10:00 in Paris, the morning began at 08:00").isFalse();
+        assertThat(a.propose(new SlotKey("Z", LocalDate.of(2026, 12, 1), Slot.PM), ESCALATED, HalfDays.DEFAULT)).isTrue();
     }
 
     @Test

@@ -26,6 +26,8 @@ public record CaseView(
         String zone,
         SupplyState supplyStateAtRequest,
         Requested requested,
+        /** The CPNR case this one renews, and the case that renewed this one (client absent, then renewed). */
+        Renewal renewal,
         /** The branch of the decision chart the case follows, as scheduling decided it (null until booked). */
         fr.grd.mes.events.ChartBranch branch,
         Deadlines deadlines,
@@ -43,7 +45,11 @@ public record CaseView(
     public record Requested(LocalDate date, Slot slot, String holdId) {
     }
 
-    public record Deadlines(LocalDate express, LocalDate standard, LocalDate applicable) {
+    public record Renewal(String renewalOf, String renewedBy) {
+    }
+
+    /** {@code appointmentPastDeadline}: the appointment misses the applicable deadline the client asked within. */
+    public record Deadlines(LocalDate express, LocalDate standard, LocalDate applicable, boolean appointmentPastDeadline) {
     }
 
     public record Express(boolean callBackPromised, Instant escalatedAt, String decision,
@@ -62,9 +68,11 @@ public record CaseView(
     public static CaseView of(Case c) {
         return new CaseView(c.getId(), c.getPdl(), c.getSupplierId(), c.getRequestVersion(), c.getStatus().name(),
                 c.getClosureCode(), c.getZone(), c.getSupplyState(),
-                new Requested(c.getRequestedDate(), c.getRequestedSlot(), c.getHoldId()), c.getBranch(),
+                new Requested(c.getRequestedDate(), c.getRequestedSlot(), c.getHoldId()),
+                c.getRenewalOf() == null && c.getRenewedBy() == null ? null
+                        : new Renewal(c.getRenewalOf(), c.getRenewedBy()), c.getBranch(),
                 new Deadlines(c.getDeadlines().express(), c.getDeadlines().standard(),
-                        c.getDeadlines().applicableTo(c.getRequestVersion())),
+                        c.getDeadlines().applicableTo(c.getRequestVersion()), c.isPastDeadline()),
                 c.getAppointment(),
                 new Express(c.isCallBackPromised(), c.getEscalatedAt(), c.getExpressDecision(),
                         c.getSummarySheetIssuedAt()),

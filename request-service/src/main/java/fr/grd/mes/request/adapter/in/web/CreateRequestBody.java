@@ -25,13 +25,16 @@ public record CreateRequestBody(
                 message = "must be a catalogue prestation code") String> additionalServices,
         @Size(max = 64) String externalReference,
         @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}", message = "must be 1-64 letters, digits, _ . : or -")
-        String portalRequestId) {
+        String portalRequestId,
+        /** The case closed with the client absent (CPNR) that this request renews ("renouveler la demande"). */
+        @Pattern(regexp = "[0-9A-Z]{4,8}", message = "must be a case id (4-8 capital letters or digits)")
+        String renewalOf) {
 
     public NewRequest toNewRequest() {
         return new NewRequest(pdl, supplierId, version, client == null ? null : new Client(client.name(), client.phone()),
                 appointment == null ? null : appointment.date(), appointment == null ? null : appointment.slot(),
                 additionalServices == null ? List.of() : additionalServices, externalReference, portalRequestId,
-                appointment == null ? null : appointment.holdId());
+                appointment == null ? null : appointment.holdId(), renewalOf);
     }
 
     public record ClientBody(

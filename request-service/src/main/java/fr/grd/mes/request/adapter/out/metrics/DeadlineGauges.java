@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code mes_cases_past_deadline{version}}: open cases whose applicable deadline (2 business days express, 5
  * standard) is already behind the shared clock's today, and {@code mes_cases_open{version}}. Recounted from
- * the store every period, so the figures are true after a restart.
+ * the store every period, so the figures are true after a restart; {@code mes_cases_appointment_past_deadline{version}}:
+ * open cases whose appointment misses the applicable deadline although the client asked within it (a conservatory
+ * appointment counts only once the express decision is made).
  */
 @Component
 public class DeadlineGauges {
@@ -28,6 +30,7 @@ public class DeadlineGauges {
     private final Clock clock;
     private final Map<Version, AtomicLong> pastDeadline = new EnumMap<>(Version.class);
     private final Map<Version, AtomicLong> open = new EnumMap<>(Version.class);
+    private final Map<Version, AtomicLong> appointmentPastDeadline = new EnumMap<>(Version.class);
 
     public DeadlineGauges(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
@@ -35,6 +38,10 @@ public class DeadlineGauges {
         for (Version version : Version.values()) {
             pastDeadline.put(version, new AtomicLong());
             open.put(version, new AtomicLong());
+            appointmentPastDeadline.put(version, new AtomicLong());
+            Gauge.builder("mes.cases.appointment.past.deadline", appointmentPastDeadline.get(version), AtomicLong::get)
+                    .description("open cases whose appointment misses the applicable deadline the client asked within")
+                    .tag("version", version.name()).register(registry);
             Gauge.builder("mes.cases.past.deadline", pastDeadline.get(version), AtomicLong::get)
                     .tag("version", version.name()).register(registry);
             Gauge.builder("mes.cases.open", open.get(version), AtomicLong::get)
@@ -49,6 +56,9 @@ public class DeadlineGauges {
             String deadlineField = version == Version.EXPRESS ? "deadlines.express" : "deadlines.standard";
             Criteria openCases = Criteria.where("status").is("COURS").and("requestVersion").is(version.name());
             open.get(version).set(mongo.count(Query.query(openCases), MongoCaseRepository.COLLECTION));
+            appointmentPastDeadline.get(version).set(mongo.count(Query.query(Criteria.where("status").is("COURS")
+                    .and("requestVersion").is(version.name()).and("pastDeadline").is(true)),
+                    MongoCaseRepository.COLLECTION));
             pastDeadline.get(version).set(mongo.count(Query.query(Criteria.where("status").is("COURS")
                     .and("requestVersion").is(version.name()).and(deadlineField).lt(today)), MongoCaseRepository.COLLECTION));
         }

@@ -118,6 +118,8 @@ public class X12Files implements FlowContent {
             xml.open("media").attribute("code", "PTL").element("libelle", Case.CHANNEL).close();
             xml.open("version").attribute("code", c.getRequestVersion().name())
                     .element("libelle", c.getRequestVersion().name().equals("EXPRESS") ? "Express" : "Standard").close();
+            xml.element("affaireRenouvelee", c.getRenewalOf());
+            xml.element("affaireDeRenouvellement", c.getRenewedBy());
             xml.close().close();
             xml.close();
         }

@@ -43,6 +43,13 @@ public class MongoAppointmentRepository extends MongoAggregateRepository<Appoint
     }
 
     @Override
+    public List<String> idsOwingPlaceSteps() {
+        Query query = Query.query(Criteria.where("pendingPlaceSteps.0").exists(true));
+        query.fields().include("_id");
+        return mongo().find(query, Document.class, COLLECTION).stream().map(doc -> doc.getString("_id")).toList();
+    }
+
+    @Override
     public List<String> idsWithAdvancementStatus(String... statuses) {
         Query query = Query.query(Criteria.where("advancement.status").in((Object[]) statuses));
         query.fields().include("_id");
