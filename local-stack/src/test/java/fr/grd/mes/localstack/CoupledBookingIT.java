@@ -152,18 +152,34 @@ class CoupledBookingIT {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Callable<Http.Response>> racers = new ArrayList<>();
+            // 64 suppliers racing (each its own caller: one supplier alone would meet its request rate limit first)
             for (int i = 0; i < 64; i++) {
-                racers.add(() -> hold(zone, null, day, "AM", supplierToken));
+                String racer = stack.issuer.mint("racer-" + i, List.of("SUPPLIER"), String.format("FOURN-R%02d", i),
+                        Duration.ofHours(1));
+                racers.add(() -> hold(zone, null, day, "AM", racer));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Http.Response> answer : pool.invokeAll(racers)) {
                 statuses.add(answer.get().status());
             }
+            assertThat(statuses).as("no other answer than 201 or 409").containsOnly(201, 409);
             assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
             assertThat(statuses).filteredOn(s -> s == 409).hasSize(61);
         } finally {
             pool.shutdownNow();
         }
         assertThat(booked(zone, day, "AM")).isEqualTo(3);
+    }
+
+    @Test
+    void thePublicApiDocsDescribeHoldsAndTheRequestsHoldAndRenewal() {
+        JsonNode scheduling = Http.get(url(Service.SCHEDULING, "/v3/api-docs")).body();
+        assertThat(scheduling.get("paths").has("/api/v1/holds")).isTrue();
+        assertThat(scheduling.get("paths").has("/api/v1/holds/{holdId}/claim")).isTrue();
+        JsonNode request = Http.get(url(Service.REQUEST, "/v3/api-docs")).body();
+        JsonNode schemas = request.get("components").get("schemas");
+        assertThat(schemas.get("AppointmentBody").get("properties").has("holdId")).isTrue();
+        assertThat(schemas.get("CreateRequestBody").get("properties").has("renewalOf")).isTrue();
+        assertThat(schemas.get("CaseView").get("properties").has("branch")).isTrue();
     }
 }

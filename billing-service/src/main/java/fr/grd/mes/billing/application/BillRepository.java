@@ -9,4 +9,10 @@ import java.util.List;
 public interface BillRepository extends AggregateRepository<InterventionBill> {
     /** A supplier's bills, of one case if {@code caseId} is given, by intervention date. */
     List<InterventionBill> billsOf(String supplierId, String caseId);
+
+    /** Bills holding codes that could not be priced, oldest intervention first. */
+    List<InterventionBill> holdingLines();
+
+    /** How many codes all bills hold unpriced. */
+    long heldLineCount();
 }

@@ -16,6 +16,8 @@ public class SecurityRules {
         return rules -> {
             rules.requestMatchers(HttpMethod.GET, "/api/v1/suppliers/*/billing-lines").hasAnyRole(SUPPLIER, OPERATOR);
             rules.requestMatchers(HttpMethod.GET, "/api/v1/catalogue").authenticated();
+            rules.requestMatchers(HttpMethod.GET, "/api/v1/bills/held").hasRole(OPERATOR);
+            rules.requestMatchers(HttpMethod.POST, "/api/v1/bills/*/price-held").hasRole(OPERATOR);
             rules.requestMatchers(HttpMethod.POST, "/api/v1/catalogue").hasRole(OPERATOR);
         };
     }

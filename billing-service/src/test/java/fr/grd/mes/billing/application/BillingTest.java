@@ -101,7 +101,63 @@ class BillingTest {
         assertThat(told).containsExactly(Catalogue.initialVersion().id(), "2027-08-01");
     }
 
+    @Test
+    void aCodeTheCatalogueDoesNotPriceIsHeldForAnOperatorNeverDropped() {
+        InterventionCompleted done = completed("C5", false, List.of("RELEVE-SPE", "XTRA-1"));
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThat(codesBilled()).containsExactly("F120B", "RELEVE-SPE");
+        assertThat(billing.holdingLines()).singleElement().satisfies(bill ->
+                assertThat(bill.getUnpricedCodes()).containsExactly("XTRA-1"));
+        assertThat(billing.heldLineCount()).isEqualTo(1);
+    }
+
+    @Test
+    void withNoCatalogueVersionInForceOnTheInterventionDateEverythingIsHeld() {
+        InterventionCompleted done = new InterventionCompleted("C6", "R-C6", "09111111111111", "FOURN-ALPHA",
+                Version.STANDARD, LocalDate.of(2025, 6, 2), 1, false, List.of(), "REF",
+                fr.grd.mes.events.ChartBranch.OPTION_1);
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThat(codesBilled()).isEmpty();
+        assertThat(billing.holdingLines()).singleElement().satisfies(bill ->
+                assertThat(bill.getUnpricedCodes()).containsExactly("role:ACCESS_FORFAIT"));
+    }
+
+    @Test
+    void theOperatorPricesHeldCodesInASupplementaryBillOnceTheCatalogueInForcePricesThem() {
+        InterventionCompleted done = completed("C7", false, List.of("XTRA-1"));
+        billing.onInterventionCompleted(envelope(done), done);
+        assertThatThrownBy(() -> billing.priceHeld("R-C7")).isInstanceOf(fr.grd.mes.support.outcome.Conflict.class)
+                .hasMessageContaining("prices none");
+
+        List<fr.grd.mes.billing.domain.Prestation> prices = new ArrayList<>(Catalogue.initialVersion().prestations());
+        prices.add(new fr.grd.mes.billing.domain.Prestation("XTRA-1", "Prestation ajoutée",
+                new java.math.BigDecimal("12.00"), new java.math.BigDecimal("20")));
+        catalogue.add(new CatalogueVersion("2026-12-02", LocalDate.of(2026, 12, 2), prices,
+                Catalogue.initialVersion().chartCodes()));
+        events.clear();
+        InterventionBill held = billing.priceHeld("R-C7");
+        assertThat(held.getUnpricedCodes()).isEmpty();
+        assertThat(held.getSupplements()).containsExactly("R-C7-S1");
+        assertThat(events.eventsOf(BillingRecord.class)).singleElement().satisfies(record -> {
+            assertThat(record.prestationCode()).isEqualTo("XTRA-1");
+            assertThat(record.amountExclTax().toPlainString()).isEqualTo("12.00");
+        });
+        assertThat(bills.find("R-C7-S1")).get().satisfies(s -> assertThat(s.getCaseId()).isEqualTo("C7"));
+        assertThat(billing.heldLineCount()).isZero();
+        assertThatThrownBy(() -> billing.priceHeld("R-C7")).hasMessageContaining("holds no line");
+    }
+
     private static final class BillStore extends InMemoryRepository<InterventionBill> implements BillRepository {
+        @Override
+        public List<InterventionBill> holdingLines() {
+            return stored.values().stream().filter(InterventionBill::isHoldingLines).toList();
+        }
+
+        @Override
+        public long heldLineCount() {
+            return holdingLines().stream().mapToLong(b -> b.getUnpricedCodes().size()).sum();
+        }
+
         @Override
         public List<InterventionBill> billsOf(String supplierId, String caseId) {
             return stored.values().stream().filter(b -> b.getSupplierId().equals(supplierId)).toList();

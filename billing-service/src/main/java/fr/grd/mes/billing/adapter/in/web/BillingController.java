@@ -60,6 +60,29 @@ public class BillingController {
                 .limit(limit).toList();
     }
 
+    /** A bill holding codes nothing could price, for the operator; {@code supplements}: where held codes were priced. */
+    public record HeldBillView(String interventionId, String caseId, String supplierId, String pdl, String outcome,
+                               LocalDate interventionDate, String catalogueVersion, List<String> heldCodes,
+                               List<String> supplements) {
+        static HeldBillView of(fr.grd.mes.billing.domain.InterventionBill bill) {
+            return new HeldBillView(bill.getId(), bill.getCaseId(), bill.getSupplierId(), bill.getPdl(),
+                    bill.getOutcome(), bill.getInterventionDate(), bill.getCatalogueVersion(), bill.getUnpricedCodes(),
+                    bill.getSupplements());
+        }
+    }
+
+    /** Bills holding lines that could not be priced (never dropped): what the operator has to price. */
+    @GetMapping("/bills/held")
+    public List<HeldBillView> held() {
+        return billing.holdingLines().stream().map(HeldBillView::of).toList();
+    }
+
+    /** Prices a bill's held codes with the catalogue version now in force on its intervention date. */
+    @PostMapping("/bills/{interventionId}/price-held")
+    public HeldBillView priceHeld(@org.springframework.web.bind.annotation.PathVariable String interventionId) {
+        return HeldBillView.of(billing.priceHeld(interventionId));
+    }
+
     @GetMapping("/catalogue")
     public List<CatalogueVersion> catalogue() {
         return catalogue.versions();

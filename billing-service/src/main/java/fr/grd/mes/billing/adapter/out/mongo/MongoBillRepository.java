@@ -21,6 +21,17 @@ public class MongoBillRepository extends MongoAggregateRepository<InterventionBi
     }
 
     @Override
+    public List<InterventionBill> holdingLines() {
+        return mongo().find(Query.query(Criteria.where("unpricedCodes.0").exists(true))
+                .with(Sort.by("interventionDate", "_id")), InterventionBill.class, COLLECTION);
+    }
+
+    @Override
+    public long heldLineCount() {
+        return holdingLines().stream().mapToLong(bill -> bill.getUnpricedCodes().size()).sum();
+    }
+
+    @Override
     public List<InterventionBill> billsOf(String supplierId, String caseId) {
         Criteria criteria = Criteria.where("supplierId").is(supplierId);
         if (caseId != null) {
