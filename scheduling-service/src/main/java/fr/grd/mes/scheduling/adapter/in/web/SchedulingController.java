@@ -62,12 +62,13 @@ public class SchedulingController {
     public record AppointmentView(String appointmentId, String caseId, String pdl, String zone, String supplierId,
                                   String version, LocalDate date, Slot slot, AppointmentKind kind, String status,
                                   LocalDate requestedDate, Slot requestedSlot, LocalDate expressDeadline,
-                                  boolean advanced, AdvancementView advancement, Long meterIndex) {
+                                  boolean advanced, AdvancementView advancement, Long meterIndex,
+                                  fr.grd.mes.events.ChartBranch branch) {
         static AppointmentView of(Appointment a) {
             return new AppointmentView(a.getId(), a.getCaseId(), a.getPdl(), a.getZone(), a.getSupplierId(),
                     a.getRequestVersion().name(), a.getDate(), a.getSlot(), a.getKind(), a.getStatus().name(),
                     a.getRequestedDate(), a.getRequestedSlot(), a.getExpressDeadline(), a.isAdvanced(),
-                    AdvancementView.of(a.getAdvancement()), a.getMeterIndex());
+                    AdvancementView.of(a.getAdvancement()), a.getMeterIndex(), a.branch());
         }
     }
 
