@@ -90,7 +90,9 @@ class AmendmentIT {
     @Test
     void anAmendmentIsComputedIssuedAcceptedWithAllItsPiecesAndRenderedAsAPdf() throws Exception {
         String id = number();
-        var created = Http.post(url, AmendmentFixture.terms(id, today(), false));
+        var terms = AmendmentFixture.terms(id, today(), false);
+        terms.put("communeFinancesExtension", true);
+        var created = Http.post(url, terms);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         JsonNode contribution = created.body().get("contribution");
         assertThat(contribution.get("worksTotal").asString()).isEqualTo("17437.70");
@@ -99,6 +101,7 @@ class AmendmentIT {
         assertThat(contribution.get("totalInclTax").asString()).isEqualTo("15265.70");
         assertThat(created.body().get("depositDue").asString()).isEqualTo("4526.57");
         assertThat(created.body().get("mandataireWorks").asString()).isEqualTo("35278.58");
+        assertThat(created.body().get("depositPercentage").asString()).isEqualTo("29.65");
         assertThat(Http.post(url, AmendmentFixture.terms(id, today(), false)).status()).isEqualTo(409);
 
         try (KafkaConsumer<String, String> events = consumer()) {
@@ -120,7 +123,7 @@ class AmendmentIT {
                     Map.of("agreed", true, "decidedOn", decision.toString())).body();
             assertThat(agreed.get("connectionAgreementDue").asString()).isEqualTo(decision.plusWeeks(12).toString());
 
-            // price revision: firm within a year of the PDR, revised by the index beyond
+            // price revision: firm within a year of this amendment, revised by the index beyond
             JsonNode firm = Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
                     today().plusMonths(6).toString(), "indexRatio", "1.05")).body();
             assertThat(firm.get("firm").asBoolean()).isTrue();
@@ -128,12 +131,14 @@ class AmendmentIT {
             JsonNode revised = Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
                     today().plusMonths(14).toString(), "indexRatio", "1.05", "newVatRate", "20")).body();
             assertThat(revised.get("firm").asBoolean()).isFalse();
-            // deposit HT share = 4526.57 × 12721.42 / 15265.70 = 3772.14 ; (12721.42 − 3772.14) × 1.05 + 3772.14 = 13168.88
-            assertThat(revised.get("totalExclTax").asString()).isEqualTo("13168.88");
-            assertThat(revised.get("totalInclTax").asString()).isEqualTo("15802.66");
+            // deposits paid A + MT_DAR = 5526.57, HT share 5526.57 × 12721.42 / 15265.70 = 4605.48 ;
+            // (12721.42 − 4605.48) × 1.05 + 4605.48 = 13127.22 HT, + 20 % = 15752.66 TTC, less 5526.57 = 10226.09 due
+            assertThat(revised.get("totalExclTax").asString()).isEqualTo("13127.22");
+            assertThat(revised.get("totalInclTax").asString()).isEqualTo("15752.66");
+            assertThat(revised.get("balanceDue").asString()).isEqualTo("10226.09");
 
             // the same revision from loaded barème indexes: 105.0 / 100.0
-            java.time.YearMonth pdrMonth = java.time.YearMonth.from(today().minusMonths(2));
+            java.time.YearMonth pdrMonth = java.time.YearMonth.from(today());
             java.time.YearMonth worksMonth = java.time.YearMonth.from(today().plusMonths(14));
             assertThat(Http.put(url + "/bareme-index/" + pdrMonth, Map.of("value", "100.0")).status()).isEqualTo(200);
             assertThat(Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
@@ -141,10 +146,12 @@ class AmendmentIT {
             Http.put(url + "/bareme-index/" + worksMonth, Map.of("value", "105.0"));
             assertThat(Http.post(url + "/" + id + "/price-revision", Map.of("requesterWorksFinishedOn",
                     today().plusMonths(14).toString(), "newVatRate", "20")).body().get("totalExclTax").asString())
-                    .isEqualTo("13168.88");
+                    .isEqualTo("13127.22");
 
-            assertThat(Http.post(url + "/" + id + "/late-delivery-claim", Map.of("admissible", true)).body()
-                    .get("indemnity").asString()).isEqualTo("1500.00");
+            // §13: not late before the agreed date
+            var early = Http.post(url + "/" + id + "/late-delivery-claim", Map.of("admissible", true));
+            assertThat(early.status()).as(early.raw()).isEqualTo(409);
+            assertThat(early.body().get("detail").asString()).contains("not late");
 
             List<String> types = new ArrayList<>();
             await().until(() -> {
@@ -184,8 +191,9 @@ class AmendmentIT {
         Http.post(url + "/" + expiring + "/pieces", Map.of("piece", "SIGNED_AMENDMENT"));
 
         String local = number();
-        assertThat(Http.post(url, AmendmentFixture.terms(local, today(), true)).body().get("depositDue").asString())
-                .isEqualTo("0.00");
+        var localTerms = AmendmentFixture.terms(local, today(), true);
+        localTerms.put("communeFinancesExtension", true);
+        assertThat(Http.post(url, localTerms).body().get("depositDue").asString()).isEqualTo("0.00");
         Http.post(url + "/" + local + "/issue", Map.of());
         for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
                 "INSURANCE_CERTIFICATE", "SERVICE_ORDER")) {
@@ -194,10 +202,12 @@ class AmendmentIT {
         assertThat(Http.get(url + "/" + local).body().get("status").asString()).isEqualTo("ACCEPTED");
         JsonNode voided = Http.post(url + "/" + local + "/municipality-decision", Map.of("agreed", false)).body();
         assertThat(voided.get("status").asString()).isEqualTo("VOIDED");
-        assertThat(voided.get("refunded").asString()).isEqualTo("0.00");
+        assertThat(voided.get("refunded").asString()).as("no deposit A; the PRAC deposit goes back").isEqualTo("1000.00");
 
         String overdue = number();
         Http.post(url, AmendmentFixture.terms(overdue, today(), false));
+        var notFinancing = Http.post(url + "/" + overdue + "/municipality-decision", Map.of("agreed", false));
+        assertThat(notFinancing.status()).as("the commune does not finance this extension").isEqualTo(409);
         Http.post(url + "/" + overdue + "/issue", Map.of());
         for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
                 "INSURANCE_CERTIFICATE", "DEPOSIT_PAYMENT")) {

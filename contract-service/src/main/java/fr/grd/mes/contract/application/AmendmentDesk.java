@@ -75,8 +75,8 @@ public class AmendmentDesk {
 
     public Amendment receive(String id, Amendment.Piece piece, LocalDate receivedOn) {
         return change(id, a -> {
-            a.receive(piece, receivedOn == null ? today() : receivedOn).ifPresent(accepted ->
-                    events.publish(a, accepted));
+            a.receive(piece, receivedOn == null ? today() : receivedOn).ifPresent(outcome ->
+                    events.publish(a, outcome));
             return a;
         });
     }
@@ -99,7 +99,7 @@ public class AmendmentDesk {
     public BigDecimal lateDeliveryClaim(String id, boolean admissible) {
         BigDecimal[] paid = new BigDecimal[1];
         change(id, a -> {
-            paid[0] = a.lateDeliveryClaim(admissible);
+            paid[0] = a.lateDeliveryClaim(admissible, today());
             return a;
         });
         return paid[0];
@@ -107,18 +107,19 @@ public class AmendmentDesk {
 
     /**
      * The revision of §5.4. Without an explicit ratio, the barème index of the month the requester's works
-     * finished over the index of the PDR's month, both loaded with {@link #loadBaremeIndex}.
+     * finished over the index of the month of this amendment's economic conditions, both loaded with
+     * {@link #loadBaremeIndex}. {@code newVatRates} maps old VAT rates to new ones.
      */
     public Amendment.PriceRevision revise(String id, LocalDate worksFinishedOn, BigDecimal indexRatio,
-                                          BigDecimal newVatRate) {
+                                          java.util.Map<BigDecimal, BigDecimal> newVatRates) {
         Amendment amendment = get(id);
         BigDecimal ratio = indexRatio;
         if (ratio == null) {
-            BigDecimal base = baremeIndex(java.time.YearMonth.from(amendment.getTerms().pdrDate()));
+            BigDecimal base = baremeIndex(java.time.YearMonth.from(amendment.economicConditionsDate()));
             BigDecimal current = baremeIndex(java.time.YearMonth.from(worksFinishedOn));
             ratio = current.divide(base, 10, java.math.RoundingMode.HALF_UP);
         }
-        return amendment.revise(worksFinishedOn, ratio, newVatRate);
+        return amendment.revise(worksFinishedOn, ratio, newVatRates);
     }
 
     /** Loads (or corrects) the barème price index of a month. */

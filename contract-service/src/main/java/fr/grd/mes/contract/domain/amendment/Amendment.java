@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +51,8 @@ public class Amendment extends AggregateRoot {
     private boolean connectionAgreementOverdue;
     private BigDecimal refunded;
     private BigDecimal lateDeliveryIndemnity;
+    /** §8: the distributor's studies and works end "[Délai d'exécution] semaines" after the acceptance. */
+    private LocalDate worksPlannedEnd;
 
     Amendment() {
     }
@@ -64,6 +67,34 @@ public class Amendment extends AggregateRoot {
 
     public Annexe3.Contribution contribution() {
         return Annexe3.compute(terms.contributionLines());
+    }
+
+    /** MT_DAR: the PRAC deposit already paid (a deposit too, footnote 2 of Annexe 3), zero when there was no PRAC. */
+    public BigDecimal pracDeposit() {
+        return terms.pracDepositPaid() == null ? BigDecimal.ZERO.setScale(2)
+                : terms.pracDepositPaid().setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** §5.3 "[pourcentage acompte]": A ÷ C as a percentage, rounded half-up to 2 decimals (the amount A stays exact). */
+    public BigDecimal depositPercentage() {
+        BigDecimal c = contribution().totalInclTax();
+        if (c.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return depositDue().multiply(Annexe3.HUNDRED).divide(c, 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * §5.4 "aux conditions économiques et fiscales du [date du jour]": the revision's index base is this amendment's
+     * economic conditions date (its own date when none is given).
+     */
+    public LocalDate economicConditionsDate() {
+        return terms.economicConditionsDate() != null ? terms.economicConditionsDate() : terms.amendmentDate();
+    }
+
+    /** §5.4: firm if the requester's works are finished "au plus tard un an après la date d'émission de la présente". */
+    public LocalDate firmUntil() {
+        return terms.amendmentDate().plusYears(1);
     }
 
     /** A: the deposit due on acceptance (none for a local authority). */
@@ -98,8 +129,12 @@ public class Amendment extends AggregateRoot {
         return requiredPieces().stream().filter(p -> !receivedPieces.contains(p)).toList();
     }
 
-    /** A piece arrives; the last missing one, before the validity date, makes the acceptance. */
-    public Optional<AmendmentAccepted> receive(Piece piece, LocalDate receivedOn) {
+    /**
+     * A piece arrives; the last missing one, before the validity date, makes the acceptance (AmendmentAccepted) — or,
+     * when the financing commune has already refused the extension, an acceptance void from the start
+     * (AmendmentVoided, nothing cashed).
+     */
+    public Optional<Record> receive(Piece piece, LocalDate receivedOn) {
         require(Status.ISSUED, "receive a piece for");
         if (!requiredPieces().contains(piece)) {
             throw new IllegalArgumentException(piece + " is not an acceptance piece of this amendment ("
@@ -118,8 +153,14 @@ public class Amendment extends AggregateRoot {
         }
         status = Status.ACCEPTED;
         acceptedOn = receivedOn;
+        if (Boolean.FALSE.equals(municipalityAgreed)) {
+            // the commune already refused: the acceptance is void from the start, nothing is cashed
+            depositCashed = BigDecimal.ZERO.setScale(2);
+            return Optional.of(voidAcceptance(receivedOn));
+        }
         depositCashed = terms.deposit().localAuthority() ? BigDecimal.ZERO.setScale(2) : depositDue();
         connectionAgreementDue = dueDate();
+        worksPlannedEnd = terms.executionDelayWeeks() == null ? null : acceptedOn.plusWeeks(terms.executionDelayWeeks());
         return Optional.of(new AmendmentAccepted(id, acceptedOn, depositCashed, connectionAgreementDue));
     }
 
@@ -133,8 +174,21 @@ public class Amendment extends AggregateRoot {
                 .toList()));
     }
 
-    /** The municipality (or EPCI) paying the extension agrees, or refuses (which voids an acceptance). */
+    /**
+     * §6: the commune (or EPCI) that bears the extension's contribution agrees, or refuses. Only such a commune
+     * decides anything: otherwise the decision is refused. A refusal makes the requester's acceptance "nulle et non
+     * avenue" and "les sommes versées vous seraient remboursées intégralement": an ACCEPTED amendment is voided and
+     * refunded A and MT_DAR; an ISSUED one is not voided (nobody accepted it yet) but its acceptance, when its pieces
+     * arrive, voids it at once without cashing the deposit.
+     */
     public Optional<AmendmentVoided> municipalityDecision(boolean agreed, LocalDate on) {
+        if (!Boolean.TRUE.equals(terms.communeFinancesExtension())) {
+            throw new IllegalStateException("the commune (or EPCI) does not finance the extension of amendment " + id
+                    + ": its decision neither voids the acceptance nor moves the connection agreement's delay");
+        }
+        if (status != Status.ACCEPTED && status != Status.ISSUED) {
+            throw new IllegalStateException("cannot record the commune's decision on an amendment that is " + status);
+        }
         municipalityAgreed = agreed;
         municipalityDecisionOn = on;
         if (agreed) {
@@ -143,12 +197,18 @@ public class Amendment extends AggregateRoot {
             }
             return Optional.empty();
         }
-        if (status != Status.ACCEPTED && status != Status.ISSUED) {
+        if (status != Status.ACCEPTED) {
             return Optional.empty();
         }
+        return Optional.of(voidAcceptance(on));
+    }
+
+    /** Everything cashed goes back: the deposit A and the PRAC deposit MT_DAR. */
+    private AmendmentVoided voidAcceptance(LocalDate on) {
         status = Status.VOIDED;
-        refunded = depositCashed == null ? BigDecimal.ZERO.setScale(2) : depositCashed;
-        return Optional.of(new AmendmentVoided(id, on, refunded));
+        BigDecimal cashed = depositCashed == null ? BigDecimal.ZERO.setScale(2) : depositCashed;
+        refunded = cashed.add(pracDeposit());
+        return new AmendmentVoided(id, on, refunded);
     }
 
     public void connectionAgreementDelivered(LocalDate on) {
@@ -165,9 +225,20 @@ public class Amendment extends AggregateRoot {
         return Optional.of(new ConnectionAgreementOverdue(id, connectionAgreementDue));
     }
 
-    /** §13: an admissible late-delivery claim pays the fixed indemnity (HTA here), once. */
-    public BigDecimal lateDeliveryClaim(boolean admissible) {
+    /**
+     * §13: an admissible late-delivery claim pays the fixed indemnity (HTA here), once — and only once the agreed
+     * date of the connection agreement has passed without it being delivered by then.
+     */
+    public BigDecimal lateDeliveryClaim(boolean admissible, LocalDate today) {
         require(Status.ACCEPTED, "claim late delivery on");
+        if (connectionAgreementDue == null || !today.isAfter(connectionAgreementDue)) {
+            throw new IllegalStateException("the connection agreement of amendment " + id + " is due on "
+                    + connectionAgreementDue + ": it is not late on " + today);
+        }
+        if (connectionAgreementDeliveredOn != null && !connectionAgreementDeliveredOn.isAfter(connectionAgreementDue)) {
+            throw new IllegalStateException("the connection agreement of amendment " + id + " was delivered on "
+                    + connectionAgreementDeliveredOn + ", by its due date " + connectionAgreementDue);
+        }
         if (!admissible) {
             return BigDecimal.ZERO.setScale(2);
         }
@@ -178,40 +249,80 @@ public class Amendment extends AggregateRoot {
     }
 
     /**
-     * §5.4: firm if the requester's works are finished within one year of the PDR and the contribution is not an
-     * estimate; otherwise the contribution less the deposit is revised by the barème index ratio. A new VAT rate
-     * re-prices the TTC amount.
+     * §5.4. Firm if the requester's works are finished by {@link #firmUntil()} (one year after this amendment's date)
+     * and the contribution is not an estimate; otherwise the contribution less the deposits already paid (A and the
+     * PRAC deposit MT_DAR, both paid at this amendment's economic conditions) is revised by {@code indexRatio}
+     * (barème index at the works' end over the index at {@link #economicConditionsDate()}). A VAT change maps each
+     * rate of Annexe 3 to its new rate ({@code newVatRates}, old → new; a rate not named is unchanged), each applied to
+     * its own (revised) base. The balance due is the revised C less A less MT_DAR (negative: owed back).
      */
-    public PriceRevision revise(LocalDate worksFinishedOn, BigDecimal indexRatio, BigDecimal newVatRate) {
+    public PriceRevision revise(LocalDate worksFinishedOn, BigDecimal indexRatio, Map<BigDecimal, BigDecimal> newVatRates) {
         Annexe3.Contribution c = contribution();
         boolean estimate = terms.contributionBasis().firmness() == AmendmentTerms.ContributionBasis.Firmness.ESTIMATE;
-        boolean firm = !estimate && !worksFinishedOn.isAfter(terms.pdrDate().plusYears(1));
+        boolean firm = !estimate && !worksFinishedOn.isAfter(firmUntil());
         BigDecimal deposit = depositCashed == null ? BigDecimal.ZERO.setScale(2) : depositCashed;
+        BigDecimal paid = deposit.add(pracDeposit());
         BigDecimal exclTax = c.totalExclTax();
-        if (!firm) {
-            BigDecimal depositExclTax = c.totalInclTax().signum() == 0 ? BigDecimal.ZERO
-                    : deposit.multiply(c.totalExclTax()).divide(c.totalInclTax(), 2, RoundingMode.HALF_UP);
-            exclTax = exclTax.subtract(depositExclTax).multiply(indexRatio).setScale(2, RoundingMode.HALF_UP)
-                    .add(depositExclTax);
+        if (!firm && c.totalInclTax().signum() != 0) {
+            BigDecimal paidExclTax = paid.multiply(c.totalExclTax()).divide(c.totalInclTax(), 2, RoundingMode.HALF_UP)
+                    .min(c.totalExclTax());
+            exclTax = exclTax.subtract(paidExclTax).multiply(indexRatio).setScale(2, RoundingMode.HALF_UP)
+                    .add(paidExclTax);
         }
-        BigDecimal vat;
-        if (newVatRate != null) {
-            vat = exclTax.multiply(newVatRate).divide(Annexe3.HUNDRED, 2, RoundingMode.HALF_UP);
-        } else {
-            BigDecimal effectiveRate = c.totalExclTax().signum() == 0 ? BigDecimal.ZERO
-                    : c.vat().divide(c.totalExclTax(), 10, RoundingMode.HALF_UP);
-            vat = exclTax.multiply(effectiveRate).setScale(2, RoundingMode.HALF_UP);
+        // each rate's base grows with the whole; the last rate takes the rounding remainder so the bases add up
+        Map<BigDecimal, BigDecimal> bases = vatBases(c);
+        Map<BigDecimal, BigDecimal> vatByRate = new java.util.LinkedHashMap<>();
+        BigDecimal allocated = BigDecimal.ZERO.setScale(2);
+        List<BigDecimal> rates = new ArrayList<>(bases.keySet());
+        for (int k = 0; k < rates.size(); k++) {
+            BigDecimal rate = rates.get(k);
+            BigDecimal base = k == rates.size() - 1 ? exclTax.subtract(allocated)
+                    : c.totalExclTax().signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                    : bases.get(rate).multiply(exclTax).divide(c.totalExclTax(), 2, RoundingMode.HALF_UP);
+            allocated = allocated.add(base);
+            BigDecimal applied = newRateOf(rate, newVatRates);
+            vatByRate.merge(applied, base.multiply(applied).divide(Annexe3.HUNDRED, 2, RoundingMode.HALF_UP),
+                    BigDecimal::add);
         }
-        return new PriceRevision(firm, exclTax, vat, exclTax.add(vat), exclTax.add(vat).subtract(deposit));
+        BigDecimal vat = vatByRate.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal inclTax = exclTax.add(vat);
+        return new PriceRevision(firm, firmUntil(), economicConditionsDate(), exclTax, vatByRate, vat, inclTax,
+                deposit, pracDeposit(), inclTax.subtract(deposit).subtract(pracDeposit()));
     }
 
-    public record PriceRevision(boolean firm, BigDecimal totalExclTax, BigDecimal vat, BigDecimal totalInclTax,
-                                BigDecimal balanceDue) {
+    private static BigDecimal newRateOf(BigDecimal rate, Map<BigDecimal, BigDecimal> newVatRates) {
+        if (newVatRates == null) {
+            return rate;
+        }
+        return newVatRates.entrySet().stream().filter(e -> e.getKey().compareTo(rate) == 0).map(Map.Entry::getValue)
+                .findFirst().orElse(rate).setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** Annexe 3's VAT bases: the lines' amounts after réfaction, by rate (ascending). */
+    private Map<BigDecimal, BigDecimal> vatBases(Annexe3.Contribution c) {
+        Map<BigDecimal, BigDecimal> bases = new java.util.TreeMap<>();
+        for (ContributionLine line : terms.contributionLines()) {
+            bases.merge(line.vatRate().setScale(2, RoundingMode.HALF_UP), line.amountAfterRefaction(), BigDecimal::add);
+        }
+        return bases;
+    }
+
+    /**
+     * @param firmUntil        the last day the requester's works may end for the amount to stay firm
+     * @param indexBase        the date of the economic conditions the index ratio starts from
+     * @param depositPaid      A, cashed at acceptance
+     * @param pracDepositPaid  MT_DAR, paid with the PRAC
+     */
+    public record PriceRevision(boolean firm, LocalDate firmUntil, LocalDate indexBase, BigDecimal totalExclTax,
+                                Map<BigDecimal, BigDecimal> vatByRate, BigDecimal vat, BigDecimal totalInclTax,
+                                BigDecimal depositPaid, BigDecimal pracDepositPaid, BigDecimal balanceDue) {
+    }
+
+    /** §10.1.1: from the later of the acceptance and the financing commune's agreement (only such a commune's). */
     private LocalDate dueDate() {
         LocalDate from = acceptedOn;
-        if (municipalityDecisionOn != null && Boolean.TRUE.equals(municipalityAgreed)
+        if (Boolean.TRUE.equals(terms.communeFinancesExtension()) && municipalityDecisionOn != null
+                && Boolean.TRUE.equals(municipalityAgreed)
                 && municipalityDecisionOn.isAfter(from)) {
             from = municipalityDecisionOn;
         }
@@ -251,6 +362,10 @@ public class Amendment extends AggregateRoot {
 
     public BigDecimal getDepositCashed() {
         return depositCashed;
+    }
+
+    public LocalDate getWorksPlannedEnd() {
+        return worksPlannedEnd;
     }
 
     public LocalDate getConnectionAgreementDue() {

@@ -51,7 +51,12 @@ public record AmendmentTerms(
         Entity paymentEntity,
         String delayContactEntity,
         @MultiLine String consuelAddress,
-        Entity complaintsEntity) {
+        Entity complaintsEntity,
+        /**
+         * §6: the commune (or EPCI) bears the contribution to the network extension; only then can its refusal void
+         * the acceptance, and its agreement start the connection agreement's delay (the later of the two dates).
+         */
+        Boolean communeFinancesExtension) {
 
     /** tg φ of the studied connection, fixed by the template. */
     public static final BigDecimal TAN_PHI = new BigDecimal("0.4");
@@ -134,7 +139,10 @@ public record AmendmentTerms(
         }
     }
 
-    /** 5.3: a requester other than a local authority pays a deposit (percentage); a local authority does not. */
+    /**
+     * 5.3: a requester other than a local authority pays a deposit, A of Annexe 3; its percentage of C is derived
+     * from A (shown rounded to 2 decimals) and, when given, must agree with it. A local authority pays none.
+     */
     public record DepositTerms(Choice choice, BigDecimal percentage) {
         public enum Choice { NOT_LOCAL_AUTHORITY, LOCAL_AUTHORITY }
 

@@ -46,8 +46,11 @@ public final class AmendmentValidation {
         if (t.requestReceived() != null && t.requestComplete() != null && t.requestComplete().isBefore(t.requestReceived())) {
             add("requestComplete", "cannot be before the request was received");
         }
-        if (t.connectionPowerKw() == null || t.connectionPowerKw().compareTo(new BigDecimal("250")) <= 0) {
-            add("connectionPowerKw", "an HTA consumption installation of this template is above 250 kVA");
+        if (t.connectionPowerKw() == null || apparentPowerKva(t.connectionPowerKw()).compareTo(new BigDecimal("250")) <= 0) {
+            add("connectionPowerKw", "an HTA consumption installation of this template is above 250 kVA (S = P × √(1 + tg²φ),"
+                    + " tg φ = " + AmendmentTerms.TAN_PHI + ")" + (t.connectionPowerKw() == null ? ""
+                    : ": " + t.connectionPowerKw().toPlainString() + " kW is " + apparentPowerKva(t.connectionPowerKw())
+                    .toPlainString() + " kVA"));
         }
         if (t.connectionVoltageKv() == null || (t.connectionVoltageKv() != 15 && t.connectionVoltageKv() != 20)) {
             add("connectionVoltageKv", "must be 15 or 20 (kV)");
@@ -76,9 +79,9 @@ public final class AmendmentValidation {
         }
         if (group("deposit", t.deposit(), () -> t.deposit().choice())) {
             boolean pays = !t.deposit().localAuthority();
-            if (pays && (t.deposit().percentage() == null || t.deposit().percentage().signum() <= 0
+            if (pays && t.deposit().percentage() != null && (t.deposit().percentage().signum() < 0
                     || t.deposit().percentage().compareTo(new BigDecimal("100")) > 0)) {
-                add("deposit.percentage", "a requester other than a local authority pays a deposit percentage in ]0, 100]");
+                add("deposit.percentage", "a deposit percentage is in [0, 100]; leave it out to derive it from A");
             }
             if (!pays && t.deposit().percentage() != null) {
                 add("deposit.percentage", "must stay empty for a local authority (no deposit)");
@@ -89,9 +92,10 @@ public final class AmendmentValidation {
             list("annex1.documents", t.annex1().documents(),
                     t.annex1().choice() == AmendmentTerms.Annex1Form.Choice.PAPER_DOCUMENTS);
         }
+        boolean computable = false;
         if (t.contributionLines() == null || t.contributionLines().isEmpty()) {
             add("contributionLines", "the Annexe 3 needs at least one line");
-        } else if (!contributionLinesInBounds(t.contributionLines())) {
+        } else if (!(computable = contributionLinesInBounds(t.contributionLines()))) {
             // the Annexe 3 is computed only from lines within bounds
         } else if (t.contributionBasis() != null && t.contributionBasis().basis() != null) {
             ContributionLine.PricingBasis expected = t.contributionBasis().basis()
@@ -104,6 +108,9 @@ public final class AmendmentValidation {
                     add("contributionLines[" + i + "].basis", "the ORR is priced " + expected + " in this amendment");
                 }
             }
+        }
+        if (computable) {
+            depositPercentage(t);
         }
         realCostSplit(t);
         requesterWorks(t.requesterWorksOutsideOrr());
@@ -129,6 +136,12 @@ public final class AmendmentValidation {
                 add("contact.email", "must be an e-mail address");
             }
         }
+    }
+
+    /** The apparent power of {@code kw} at the template's tg φ = 0,4: S = P × √(1 + tg²φ), kVA to 2 decimals. */
+    static BigDecimal apparentPowerKva(BigDecimal kw) {
+        BigDecimal factor = BigDecimal.ONE.add(AmendmentTerms.TAN_PHI.pow(2)).sqrt(java.math.MathContext.DECIMAL64);
+        return kw.multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** Upper bounds of an Annexe 3 line, checked before any product or sum is computed. */
@@ -166,6 +179,8 @@ public final class AmendmentValidation {
             }
             if (decimals(line.refactionRate()) > 2) {
                 add(at + ".refactionRate", "a percentage with at most 2 decimals");
+            } else if (line.basis() == ContributionLine.PricingBasis.SRRRER && line.refactionRate().signum() != 0) {
+                add(at + ".refactionRate", "the SRRRER quota has no réfaction (0 %): Annexe 3 refacts the ORR lines only");
             }
             if (decimals(line.vatRate()) > 2) {
                 add(at + ".vatRate", "a percentage with at most 2 decimals");
@@ -178,6 +193,27 @@ public final class AmendmentValidation {
                     + " " + rates);
         }
         return problems.size() == before;
+    }
+
+    /**
+     * §5.3's "[pourcentage acompte]% … soit [Montant acompte TTC] €": the amount is A of Annexe 3, so a percentage
+     * typed in must be A ÷ C to 2 decimals; left out, it is derived. (Run on lines within bounds only.)
+     */
+    private void depositPercentage(AmendmentTerms t) {
+        if (t.deposit() == null || t.deposit().localAuthority() || t.deposit().percentage() == null
+                || (t.pracDepositPaid() != null && t.pracDepositPaid().signum() < 0)) {
+            return;
+        }
+        BigDecimal c = Annexe3.compute(t.contributionLines()).totalInclTax();
+        if (c.signum() == 0) {
+            return;
+        }
+        BigDecimal a = Annexe3.deposit(c, t.pracDepositPaid(), false);
+        BigDecimal derived = a.multiply(Annexe3.HUNDRED).divide(c, 2, java.math.RoundingMode.HALF_UP);
+        if (t.deposit().percentage().setScale(2, java.math.RoundingMode.HALF_UP).compareTo(derived) != 0) {
+            add("deposit.percentage", "the deposit A is " + a.toPlainString() + " € TTC of C = " + c.toPlainString()
+                    + " € TTC, i.e. " + derived.toPlainString() + " %: give that percentage or leave it out");
+        }
     }
 
     private static int decimals(BigDecimal value) {

@@ -47,7 +47,7 @@ public final class AmendmentFixture {
         t.put("protection", Map.of("choice", "COUPURE_ARTERE"));
         t.put("contributionBasis", Map.of("basis", "FCS", "firmness", "FIRM"));
         t.put("deposit", localAuthority ? Map.of("choice", "LOCAL_AUTHORITY")
-                : Map.of("choice", "NOT_LOCAL_AUTHORITY", "percentage", "36.2"));
+                : Map.of("choice", "NOT_LOCAL_AUTHORITY", "percentage", "29.65"));
         t.put("signature", Map.of("choice", "ELECTRONIC"));
         t.put("annex1", Map.of("choice", "PORTAL"));
         t.put("contributionLines", List.of(
@@ -69,6 +69,7 @@ public final class AmendmentFixture {
         t.put("consuelAddress", "CONSUEL, 10 rue de la Conformité, 69003 Lyon");
         t.put("complaintsEntity", Map.of("name", "Responsable de l'Accueil Raccordement",
                 "address", "288 rue Duguesclin, 69003 Lyon"));
+        t.put("communeFinancesExtension", false);
         return t;
     }
 

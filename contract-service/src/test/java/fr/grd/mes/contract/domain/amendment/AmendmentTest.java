@@ -23,11 +23,11 @@ class AmendmentTest {
     }
 
     private static Optional<AmendmentAccepted> receiveAll(Amendment amendment, LocalDate on) {
-        Optional<AmendmentAccepted> accepted = Optional.empty();
+        Optional<Record> outcome = Optional.empty();
         for (Amendment.Piece piece : amendment.requiredPieces()) {
-            accepted = amendment.receive(piece, on);
+            outcome = amendment.receive(piece, on);
         }
-        return accepted;
+        return outcome.filter(AmendmentAccepted.class::isInstance).map(AmendmentAccepted.class::cast);
     }
 
     @Test
@@ -79,10 +79,13 @@ class AmendmentTest {
 
     @Test
     void theMunicipalitysRefusalVoidsTheAcceptanceAndRefundsWhatWasCashed() {
-        Amendment amendment = issued(false);
+        Amendment amendment = Amendment.draft(AmendmentFixture.termsOf("AV-1", TODAY, false,
+                t -> t.put("communeFinancesExtension", true)));
+        amendment.issue(TODAY);
         AmendmentAccepted accepted = receiveAll(amendment, TODAY.plusDays(10)).orElseThrow();
         AmendmentVoided voided = amendment.municipalityDecision(false, TODAY.plusDays(20)).orElseThrow();
-        assertThat(voided.refund()).isEqualByComparingTo(accepted.depositCashed());
+        assertThat(voided.refund()).as("A and the PRAC deposit")
+                .isEqualByComparingTo(accepted.depositCashed().add(amendment.pracDeposit()));
         assertThat(amendment.getStatus()).isEqualTo(Amendment.Status.VOIDED);
     }
 
@@ -106,12 +109,12 @@ class AmendmentTest {
     @Test
     void theLateDeliveryIndemnityIsTheHtaAmountOnceAndOnlyAfterAcceptance() {
         Amendment notAccepted = issued(false);
-        assertThatThrownBy(() -> notAccepted.lateDeliveryClaim(true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> notAccepted.lateDeliveryClaim(true, TODAY)).isInstanceOf(IllegalStateException.class);
         Amendment amendment = issued(false);
-        receiveAll(amendment, TODAY.plusDays(10));
-        assertThat(amendment.lateDeliveryClaim(false)).isZero();
-        assertThat(amendment.lateDeliveryClaim(true)).isEqualByComparingTo(Amendment.HTA_LATE_DELIVERY_INDEMNITY);
-        assertThat(amendment.lateDeliveryClaim(true)).as("paid once: the same indemnity, not a second one")
+        LocalDate late = receiveAll(amendment, TODAY.plusDays(10)).orElseThrow().connectionAgreementDue().plusDays(1);
+        assertThat(amendment.lateDeliveryClaim(false, late)).isZero();
+        assertThat(amendment.lateDeliveryClaim(true, late)).isEqualByComparingTo(Amendment.HTA_LATE_DELIVERY_INDEMNITY);
+        assertThat(amendment.lateDeliveryClaim(true, late)).as("paid once: the same indemnity, not a second one")
                 .isEqualByComparingTo(Amendment.HTA_LATE_DELIVERY_INDEMNITY);
     }
 }

@@ -40,9 +40,14 @@ class AmendmentValidationTest {
     }
 
     @Test
-    void aRequesterOtherThanALocalAuthorityPaysADepositPercentage() {
+    void clause53TheDepositPercentageIsAOverCOrLeftOutToBeDerived() {
         assertThat(problemFields(t -> t.put("deposit", Map.of("choice", "NOT_LOCAL_AUTHORITY"))))
-                .contains("deposit.percentage");
+                .doesNotContain("deposit.percentage");
+        assertThat(AmendmentValidation.check(AmendmentFixture.termsOf("AV-1", TODAY, false, t -> t.put("deposit",
+                Map.of("choice", "NOT_LOCAL_AUTHORITY", "percentage", "36.2"))))).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("deposit.percentage");
+                    assertThat(p.reason()).contains("4526.57").contains("15265.70").contains("29.65 %");
+                });
         assertThat(problemFields(t -> t.put("deposit", Map.of("choice", "LOCAL_AUTHORITY", "percentage", "10"))))
                 .contains("deposit.percentage");
     }
@@ -68,5 +73,19 @@ class AmendmentValidationTest {
     void theContactEmailIsAnEmailAddress() {
         assertThat(problemFields(t -> t.put("contact", Map.of("name", "J", "phone", "04", "email", "nope"))))
                 .contains("contact.email");
+    }
+
+    @Test
+    void annexe3TheSrrrerQuotaHasNoRefaction() {
+        assertThat(problemFields(t -> t.put("contributionLines", List.of(
+                AmendmentFixture.line("Quote Part SRRRER", "SRRRER", "ORR", "250", "12.34", "40", "20")))))
+                .contains("contributionLines[0].refactionRate");
+    }
+
+    @Test
+    void theTemplatesThresholdOf250KvaIsOnTheApparentPowerAtTanPhi04() {
+        // 240 kW × √1,16 = 258,49 kVA; 230 kW = 247,72 kVA
+        assertThat(problemFields(t -> t.put("connectionPowerKw", "240"))).doesNotContain("connectionPowerKw");
+        assertThat(problemFields(t -> t.put("connectionPowerKw", "230"))).contains("connectionPowerKw");
     }
 }

@@ -41,13 +41,15 @@ public class AmendmentController {
                                 LocalDate issuedOn, LocalDate acceptedOn, BigDecimal depositCashed,
                                 Boolean municipalityAgreed, LocalDate connectionAgreementDue,
                                 LocalDate connectionAgreementDeliveredOn, boolean connectionAgreementOverdue,
-                                BigDecimal refunded) {
+                                BigDecimal refunded, BigDecimal depositPercentage, BigDecimal pracDeposit,
+                                LocalDate firmUntil, LocalDate worksPlannedEnd) {
         static AmendmentView of(Amendment a) {
             return new AmendmentView(a.getId(), a.getStatus().name(), a.getTerms(), a.contribution(), a.depositDue(),
                     a.mandataireWorks(), List.copyOf(a.requiredPieces()), a.getReceivedPieces(), a.missingPieces(),
                     a.getIssuedOn(), a.getAcceptedOn(), a.getDepositCashed(), a.getMunicipalityAgreed(),
                     a.getConnectionAgreementDue(), a.getConnectionAgreementDeliveredOn(),
-                    a.isConnectionAgreementOverdue(), a.getRefunded());
+                    a.isConnectionAgreementOverdue(), a.getRefunded(), a.depositPercentage(), a.pracDeposit(),
+                    a.firmUntil(), a.getWorksPlannedEnd());
         }
     }
 
@@ -60,7 +62,12 @@ public class AmendmentController {
     public record DeliveryBody(LocalDate deliveredOn) {
     }
 
-    public record RevisionBody(LocalDate requesterWorksFinishedOn, BigDecimal indexRatio, BigDecimal newVatRate) {
+    /** {@code vatRateChanges}: each Annexe 3 rate that changed, old → new ({@code newVatRate}: every rate to one). */
+    public record RevisionBody(LocalDate requesterWorksFinishedOn, BigDecimal indexRatio, BigDecimal newVatRate,
+                               List<VatRateChange> vatRateChanges) {
+    }
+
+    public record VatRateChange(BigDecimal from, BigDecimal to) {
     }
 
     public record ClaimBody(Boolean admissible) {
@@ -135,7 +142,37 @@ public class AmendmentController {
             throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
                     + "to use the loaded barème indexes")));
         }
-        return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), body.newVatRate());
+        java.util.Map<BigDecimal, BigDecimal> changes = new java.util.LinkedHashMap<>();
+        List<Violation> violations = new java.util.ArrayList<>();
+        if (body.newVatRate() != null && body.vatRateChanges() != null) {
+            violations.add(new Violation("newVatRate", "give either one new rate for all or vatRateChanges, not both"));
+        }
+        if (body.newVatRate() != null) {
+            validRate("newVatRate", body.newVatRate(), violations);
+            desk.get(id).contribution().vatByRate().keySet().forEach(rate -> changes.put(rate, body.newVatRate()));
+        }
+        if (body.vatRateChanges() != null) {
+            for (int i = 0; i < body.vatRateChanges().size(); i++) {
+                VatRateChange change = body.vatRateChanges().get(i);
+                if (change == null || change.from() == null || change.to() == null) {
+                    violations.add(new Violation("vatRateChanges[" + i + "]", "give the old rate (from) and the new (to)"));
+                    continue;
+                }
+                validRate("vatRateChanges[" + i + "].from", change.from(), violations);
+                validRate("vatRateChanges[" + i + "].to", change.to(), violations);
+                changes.put(change.from(), change.to());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new Invalid(violations);
+        }
+        return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), changes);
+    }
+
+    private static void validRate(String field, BigDecimal rate, List<Violation> violations) {
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.stripTrailingZeros().scale() > 2) {
+            violations.add(new Violation(field, "a VAT rate is a percentage in [0, 100] with at most 2 decimals"));
+        }
     }
 
     public record IndexBody(BigDecimal value) {

@@ -88,10 +88,12 @@ public class AmendmentDocument {
                     + "sur les Travaux Mandataire : " + euros(t.pdrOrrRefactionExclTax()) + " HT.");
             text(pdf, "Montant de la contribution à régler au titre des Travaux Enedis : " + euros(c.totalInclTax()) + " TTC.");
             text(pdf, "Montant établi aux conditions économiques et fiscales du " + DATE.format(t.economicConditionsDate())
-                    + ", ferme si vos travaux sont achevés au plus tard un an après l'émission de la Proposition de "
-                    + "Raccordement, révisé au-delà suivant l'évolution des prix du barème.");
+                    + ", ferme si vos travaux sont achevés au plus tard le " + DATE.format(amendment.firmUntil())
+                    + " (un an après l'émission de la présente Proposition), révisé au-delà suivant l'évolution des "
+                    + "prix du barème, sous déduction des acomptes versés.");
             text(pdf, t.deposit().localAuthority() ? "Acompte : sans objet (demandeur collectivité locale)."
-                    : "Acompte de " + t.deposit().percentage().toPlainString() + " % demandé à l'acceptation, soit "
+                    : "Acompte de " + percent(amendment.depositPercentage()) + " du montant TTC de votre contribution "
+                    + "demandé à l'acceptation, soit "
                     + euros(amendment.depositDue()) + " TTC.");
             heading(pdf, "6. Conditions d'acceptation");
             for (Amendment.Piece piece : amendment.requiredPieces()) {
@@ -126,8 +128,8 @@ public class AmendmentDocument {
                 cell(lines, line.unitPrice().toPlainString(), BODY);
                 cell(lines, line.amount().toPlainString(), BODY);
                 cell(lines, line.refaction().toPlainString(), BODY);
-                cell(lines, line.refactionRate().stripTrailingZeros().toPlainString() + " %", BODY);
-                cell(lines, line.vatRate().stripTrailingZeros().toPlainString() + " %", BODY);
+                cell(lines, percent(line.refactionRate()), BODY);
+                cell(lines, percent(line.vatRate()), BODY);
             }
             pdf.add(lines);
             PdfPTable totals = new PdfPTable(new float[]{6, 2});
@@ -141,11 +143,12 @@ public class AmendmentDocument {
             total(totals, "MT_TVX = Total travaux HT non réfacté", c.worksTotal());
             total(totals, "MT_Réf = Réfaction sur la base de l'ORR", c.refaction());
             total(totals, "MT = Montant total HT réfacté", c.totalExclTax());
-            c.vatByRate().forEach((rate, amount) -> total(totals, "Montant TVA " + rate.stripTrailingZeros()
-                    .toPlainString() + " %", amount));
+            c.vatByRate().forEach((rate, amount) -> total(totals, "Montant TVA " + percent(rate), amount));
             total(totals, "C = Montant total TTC réfacté", c.totalInclTax());
-            total(totals, "MT_DAR = Acompte déjà versé au titre de la PRAC", t.pracDepositPaid() == null
-                    ? BigDecimal.ZERO.setScale(2) : t.pracDepositPaid());
+            if (t.pracDepositPaid() != null && t.pracDepositPaid().signum() > 0) {
+                // <Si PRAC Passante>: the line exists only where a PRAC deposit was paid
+                total(totals, "MT_DAR = Acompte déjà versé au titre de la PRAC", t.pracDepositPaid());
+            }
             total(totals, "A = Montant de l'acompte", amendment.depositDue());
             total(totals, "Travaux Mandataire (PDR ORR - Avenant)", amendment.mandataireWorks());
             total(totals, "Réfaction maximale versée pour le projet", t.pdrOrrRefactionExclTax());
@@ -182,6 +185,11 @@ public class AmendmentDocument {
         PdfPCell value = new PdfPCell(new Phrase(euros(amount), BODY));
         value.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.addCell(value);
+    }
+
+    /** A percentage the French way: decimal comma, a space before the sign ("29,65 %", "20 %"), as euros() spaces. */
+    static String percent(BigDecimal rate) {
+        return rate.stripTrailingZeros().toPlainString().replace('.', ',') + " %";
     }
 
     static String euros(BigDecimal amount) {
