@@ -31,6 +31,9 @@ public final class EventTypes {
     public static final String AMENDMENT_EXPIRED = "AmendmentExpired";
     public static final String AMENDMENT_VOIDED = "AmendmentVoided";
     public static final String CONNECTION_AGREEMENT_OVERDUE = "ConnectionAgreementOverdue";
+    public static final String AMENDMENT_BALANCE_INVOICED = "AmendmentBalanceInvoiced";
+    public static final String AMENDMENT_BALANCE_REMINDER = "AmendmentBalanceReminder";
+    public static final String AMENDMENT_BALANCE_OVERDUE = "AmendmentBalanceOverdue";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(REQUEST_CREATED, RequestCreated.class),
@@ -55,7 +58,10 @@ public final class EventTypes {
             Map.entry(AMENDMENT_ACCEPTED, AmendmentAccepted.class),
             Map.entry(AMENDMENT_EXPIRED, AmendmentExpired.class),
             Map.entry(AMENDMENT_VOIDED, AmendmentVoided.class),
-            Map.entry(CONNECTION_AGREEMENT_OVERDUE, ConnectionAgreementOverdue.class));
+            Map.entry(CONNECTION_AGREEMENT_OVERDUE, ConnectionAgreementOverdue.class),
+            Map.entry(AMENDMENT_BALANCE_INVOICED, AmendmentBalanceInvoiced.class),
+            Map.entry(AMENDMENT_BALANCE_REMINDER, AmendmentBalanceReminder.class),
+            Map.entry(AMENDMENT_BALANCE_OVERDUE, AmendmentBalanceOverdue.class));
 
     private static final Map<Class<?>, String> TYPES = PAYLOADS.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

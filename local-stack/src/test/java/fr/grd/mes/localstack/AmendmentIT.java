@@ -67,7 +67,8 @@ class AmendmentIT {
         assertThat(fields(empty)).contains("amendmentNumber", "validUntil", "htbImpact.choice", "htaSolution.choice",
                 "deliveryPoint.choice", "metering.choice", "protection.choice", "contributionBasis.choice",
                 "deposit.choice", "signature.choice", "annex1.choice", "contributionLines", "contact",
-                "dispatch.choice", "paymentEntity", "consuelAddress", "complaintsEntity", "economicConditionsDate");
+                "dispatch.choice", "paymentEntity", "consuelAddress", "complaintsEntity", "economicConditionsDate",
+                "enedisOrrWorks.description");
 
         Map<String, Object> mixed = new LinkedHashMap<>(AmendmentFixture.terms(number(), today(), false));
         mixed.put("htaSolution", Map.of("feedingScheme", "ANTENNE", "supplyVoltageKv", 20, "choice", "HTA1",
@@ -148,6 +149,16 @@ class AmendmentIT {
                     today().plusMonths(14).toString(), "newVatRate", "20")).body().get("totalExclTax").asString())
                     .isEqualTo("13127.22");
 
+            // §9: the distributor's works are finished: the balance (firm here) is C − A − MT_DAR, due 30 days later
+            LocalDate worksEnd = today().plusWeeks(20);
+            var invoiced = Http.post(url + "/" + id + "/distributor-works-completed", Map.of("completedOn",
+                    worksEnd.toString(), "requesterWorksFinishedOn", today().plusMonths(4).toString(), "indexRatio", "1"));
+            assertThat(invoiced.status()).as(invoiced.raw()).isEqualTo(200);
+            assertThat(invoiced.body().get("balance").get("amountInclTax").asString()).isEqualTo("9739.13");
+            assertThat(invoiced.body().get("balance").get("dueOn").asString()).isEqualTo(worksEnd.plusDays(30).toString());
+            assertThat(Http.post(url + "/" + id + "/distributor-works-completed", Map.of("requesterWorksFinishedOn",
+                    today().plusMonths(4).toString(), "indexRatio", "1")).status()).as("invoiced once").isEqualTo(409);
+
             // §13: not late before the agreed date
             var early = Http.post(url + "/" + id + "/late-delivery-claim", Map.of("admissible", true));
             assertThat(early.status()).as(early.raw()).isEqualTo(409);
@@ -160,9 +171,9 @@ class AmendmentIT {
                         types.add(Http.JSON.readTree(r.value()).get("eventType").asString());
                     }
                 });
-                return types.contains("AmendmentAccepted");
+                return types.contains("AmendmentBalanceInvoiced");
             });
-            assertThat(types).containsSubsequence("AmendmentIssued", "AmendmentAccepted");
+            assertThat(types).containsSubsequence("AmendmentIssued", "AmendmentAccepted", "AmendmentBalanceInvoiced");
         }
 
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + id
@@ -174,13 +185,19 @@ class AmendmentIT {
         try (var document = Loader.loadPDF(pdf.body())) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("Avenant L.342-2 n° " + id, "PDR-2026-0457", "1800 kW", "coupure d'artère",
-                "création d'une extension HTA", "240 mm² Alu", "raccordement de référence", "comptage HTA sous 20 kV",
-                "pose d'un interrupteur aérien télécommandé", "Formules de Coûts Simplifiées", "ferme et définitive",
-                "Annexe 3", "12 721,42", "15 265,70", "4 526,57", "35 278,58", "informatique",
-                "deux exemplaires originaux", "CONSUEL", "Agence Raccordement Grands Projets");
-        assertThat(text).doesNotContain("en remplacement d'une canalisation HTB", "comptage BT",
-                "estimative", "ordre de service", "sans objet (demandeur collectivité locale)");
+        // the template itself, amounts with a no-break space between thousands (the document test checks every option)
+        String nbsp = "\u00a0";
+        text = text.replaceAll("\\s*\\n\\s*", " ");
+        assertThat(text).contains("Avenant L.342-2¹ n°" + id, "PDR-2026-0457", "Puissance de Raccordement de 1800 kW",
+                "alimenté en coupure d'artère", "240 mm² Alu", "correspond au raccordement de référence",
+                "il est installé en HTA sous une tension de 20 kV", "pose d'un interrupteur aérien télécommandé",
+                "sur la base des Formules de Coûts Simplifiée (FCS)", "est ferme et définitif", "Annexe 3",
+                "12" + nbsp + "721,42", "15" + nbsp + "265,70", "4" + nbsp + "526,57", "35" + nbsp + "278,58",
+                "Signature informatique", "deux exemplaires originaux", "CONSUEL", "Agence Raccordement Grands Projets",
+                "création d'un départ HTA depuis le Poste Source", "la vérification et le réglage des protections HTA",
+                "génie civil du poste de livraison", "acompte de 29,65% du montant TTC");
+        assertThat(text).doesNotContain("en remplacement d'une canalisation HTB", "il est installé en BT",
+                "fourchette de +/- 15%", "et de l'ordre de service correspondant", "[", "@if");
     }
 
     @Test

@@ -122,6 +122,27 @@ public class AmendmentDesk {
         return amendment.revise(worksFinishedOn, ratio, newVatRates);
     }
 
+    /**
+     * §9: the distributor's works are finished; the balance is invoiced on the revision of §5.4 (as
+     * {@link #revise}) and falls due 30 calendar days later.
+     */
+    public Amendment distributorWorksCompleted(String id, LocalDate completedOn, LocalDate requesterWorksFinishedOn,
+                                               BigDecimal indexRatio, java.util.Map<BigDecimal, BigDecimal> newVatRates) {
+        LocalDate on = completedOn == null ? today() : completedOn;
+        Amendment.PriceRevision revision = revise(id, requesterWorksFinishedOn, indexRatio, newVatRates);
+        return change(id, a -> {
+            events.publish(a, a.invoiceBalance(on, revision));
+            return a;
+        });
+    }
+
+    public Amendment balancePaid(String id, LocalDate paidOn) {
+        return change(id, a -> {
+            a.balancePaid(paidOn == null ? today() : paidOn);
+            return a;
+        });
+    }
+
     /** Loads (or corrects) the barème price index of a month. */
     public void loadBaremeIndex(java.time.YearMonth month, BigDecimal value) {
         bareme.put(month, value);
@@ -136,7 +157,10 @@ public class AmendmentDesk {
                 + " first (PUT /api/v1/amendments/bareme-index/" + month + ")"));
     }
 
-    /** The time rules: issued amendments past their validity expire; overdue agreements are flagged. */
+    /**
+     * The time rules: issued amendments past their validity expire; overdue agreements are flagged; an unpaid
+     * balance is reminded a week before it falls due and flagged overdue after.
+     */
     public int sweep() {
         LocalDate today = today();
         int changed = 0;
@@ -147,7 +171,11 @@ public class AmendmentDesk {
                 expired.ifPresent(e -> events.publish(a, e));
                 var overdue = a.flagOverdue(today);
                 overdue.ifPresent(o -> events.publish(a, o));
-                if (expired.isEmpty() && overdue.isEmpty()) {
+                var reminder = a.remindBalanceIfDue(today);
+                reminder.ifPresent(o -> events.publish(a, o));
+                var balanceOverdue = a.flagBalanceOverdue(today);
+                balanceOverdue.ifPresent(o -> events.publish(a, o));
+                if (expired.isEmpty() && overdue.isEmpty() && reminder.isEmpty() && balanceOverdue.isEmpty()) {
                     return 0;
                 }
                 amendments.update(a);

@@ -1,6 +1,9 @@
 package fr.grd.mes.contract.domain.amendment;
 
 import fr.grd.mes.events.AmendmentAccepted;
+import fr.grd.mes.events.AmendmentBalanceInvoiced;
+import fr.grd.mes.events.AmendmentBalanceOverdue;
+import fr.grd.mes.events.AmendmentBalanceReminder;
 import fr.grd.mes.events.AmendmentExpired;
 import fr.grd.mes.events.AmendmentIssued;
 import fr.grd.mes.events.AmendmentVoided;
@@ -53,6 +56,15 @@ public class Amendment extends AggregateRoot {
     private BigDecimal lateDeliveryIndemnity;
     /** §8: the distributor's studies and works end "[Délai d'exécution] semaines" after the acceptance. */
     private LocalDate worksPlannedEnd;
+    /** §9: the balance invoice, sent at the end of the distributor's works, and its payment. */
+    private LocalDate distributorWorksCompletedOn;
+    private PriceRevision balanceRevision;
+    private BigDecimal balanceInvoiced;
+    private LocalDate balanceInvoicedOn;
+    private LocalDate balanceDueOn;
+    private LocalDate balancePaidOn;
+    private boolean balanceReminded;
+    private boolean balanceOverdue;
 
     Amendment() {
     }
@@ -174,6 +186,63 @@ public class Amendment extends AggregateRoot {
                 .toList()));
     }
 
+    /** §9: days after the balance invoice within which a requester other than a local authority pays it. */
+    public static final int BALANCE_PAYMENT_DAYS = 30;
+    /** How many days before the balance falls due the requester is reminded. */
+    public static final int BALANCE_REMINDER_DAYS = 7;
+
+    /**
+     * §9 "le règlement du solde, révisé s'il y a lieu selon … l'article 5.4, est exigible à l'achèvement des travaux
+     * de raccordement réalisés par Enedis": the distributor's works are finished on {@code on}; the balance of
+     * {@code revision} (revised C less A less MT_DAR) is invoiced that day, due {@value #BALANCE_PAYMENT_DAYS}
+     * calendar days later for a requester other than a local authority. Once.
+     */
+    public AmendmentBalanceInvoiced invoiceBalance(LocalDate on, PriceRevision revision) {
+        require(Status.ACCEPTED, "invoice the balance of");
+        if (balanceInvoicedOn != null) {
+            throw new IllegalStateException("the balance of amendment " + id + " was invoiced on " + balanceInvoicedOn);
+        }
+        if (on.isBefore(acceptedOn)) {
+            throw new IllegalStateException("the distributor's works cannot end (" + on + ") before the acceptance ("
+                    + acceptedOn + ")");
+        }
+        distributorWorksCompletedOn = on;
+        balanceRevision = revision;
+        balanceInvoiced = revision.balanceDue().max(BigDecimal.ZERO.setScale(2));
+        balanceInvoicedOn = on;
+        balanceDueOn = terms.deposit().localAuthority() ? null : on.plusDays(BALANCE_PAYMENT_DAYS);
+        return new AmendmentBalanceInvoiced(id, on, balanceInvoiced, balanceDueOn);
+    }
+
+    public void balancePaid(LocalDate on) {
+        if (balanceInvoicedOn == null) {
+            throw new IllegalStateException("the balance of amendment " + id + " is not invoiced yet");
+        }
+        if (balancePaidOn != null) {
+            throw new IllegalStateException("the balance of amendment " + id + " was paid on " + balancePaidOn);
+        }
+        balancePaidOn = on;
+    }
+
+    /** A reminder {@value #BALANCE_REMINDER_DAYS} days before the balance falls due, once, if still unpaid. */
+    public Optional<AmendmentBalanceReminder> remindBalanceIfDue(LocalDate today) {
+        if (balanceDueOn == null || balancePaidOn != null || balanceReminded
+                || today.isBefore(balanceDueOn.minusDays(BALANCE_REMINDER_DAYS)) || today.isAfter(balanceDueOn)) {
+            return Optional.empty();
+        }
+        balanceReminded = true;
+        return Optional.of(new AmendmentBalanceReminder(id, balanceDueOn, balanceInvoiced));
+    }
+
+    /** The balance unpaid after its due date is flagged overdue, once. */
+    public Optional<AmendmentBalanceOverdue> flagBalanceOverdue(LocalDate today) {
+        if (balanceDueOn == null || balancePaidOn != null || balanceOverdue || !today.isAfter(balanceDueOn)) {
+            return Optional.empty();
+        }
+        balanceOverdue = true;
+        return Optional.of(new AmendmentBalanceOverdue(id, balanceDueOn, balanceInvoiced));
+    }
+
     /**
      * §6: the commune (or EPCI) that bears the extension's contribution agrees, or refuses. Only such a commune
      * decides anything: otherwise the decision is refused. A refusal makes the requester's acceptance "nulle et non
@@ -286,7 +355,9 @@ public class Amendment extends AggregateRoot {
         }
         BigDecimal vat = vatByRate.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal inclTax = exclTax.add(vat);
-        return new PriceRevision(firm, firmUntil(), economicConditionsDate(), exclTax, vatByRate, vat, inclTax,
+        List<VatAmount> vatAmounts = vatByRate.entrySet().stream().map(e -> new VatAmount(e.getKey(), e.getValue()))
+                .toList();
+        return new PriceRevision(firm, firmUntil(), economicConditionsDate(), exclTax, vatAmounts, vat, inclTax,
                 deposit, pracDeposit(), inclTax.subtract(deposit).subtract(pracDeposit()));
     }
 
@@ -307,6 +378,10 @@ public class Amendment extends AggregateRoot {
         return bases;
     }
 
+    /** The VAT at one (new) rate of a revised contribution. */
+    public record VatAmount(BigDecimal rate, BigDecimal amount) {
+    }
+
     /**
      * @param firmUntil        the last day the requester's works may end for the amount to stay firm
      * @param indexBase        the date of the economic conditions the index ratio starts from
@@ -314,7 +389,7 @@ public class Amendment extends AggregateRoot {
      * @param pracDepositPaid  MT_DAR, paid with the PRAC
      */
     public record PriceRevision(boolean firm, LocalDate firmUntil, LocalDate indexBase, BigDecimal totalExclTax,
-                                Map<BigDecimal, BigDecimal> vatByRate, BigDecimal vat, BigDecimal totalInclTax,
+                                List<VatAmount> vatByRate, BigDecimal vat, BigDecimal totalInclTax,
                                 BigDecimal depositPaid, BigDecimal pracDepositPaid, BigDecimal balanceDue) {
     }
 
@@ -362,6 +437,34 @@ public class Amendment extends AggregateRoot {
 
     public BigDecimal getDepositCashed() {
         return depositCashed;
+    }
+
+    public LocalDate getDistributorWorksCompletedOn() {
+        return distributorWorksCompletedOn;
+    }
+
+    public PriceRevision getBalanceRevision() {
+        return balanceRevision;
+    }
+
+    public BigDecimal getBalanceInvoiced() {
+        return balanceInvoiced;
+    }
+
+    public LocalDate getBalanceInvoicedOn() {
+        return balanceInvoicedOn;
+    }
+
+    public LocalDate getBalanceDueOn() {
+        return balanceDueOn;
+    }
+
+    public LocalDate getBalancePaidOn() {
+        return balancePaidOn;
+    }
+
+    public boolean isBalanceOverdue() {
+        return balanceOverdue;
     }
 
     public LocalDate getWorksPlannedEnd() {

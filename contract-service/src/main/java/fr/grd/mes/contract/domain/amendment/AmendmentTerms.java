@@ -56,7 +56,11 @@ public record AmendmentTerms(
          * §6: the commune (or EPCI) bears the contribution to the network extension; only then can its refusal void
          * the acceptance, and its agreement start the connection agreement's delay (the later of the two dates).
          */
-        Boolean communeFinancesExtension) {
+        Boolean communeFinancesExtension,
+        /** 4.1.1: the ORR works Enedis carries out ("tenants et aboutissants", the complementary list), and beyond. */
+        EnedisOrrWorks enedisOrrWorks,
+        /** 4.2.1: the Travaux Mandataire of the ORR beyond the template's own item ("[Liste complémentaire]"). */
+        List<String> requesterOrrWorks) {
 
     /** tg φ of the studied connection, fixed by the template. */
     public static final BigDecimal TAN_PHI = new BigDecimal("0.4");
@@ -110,6 +114,15 @@ public record AmendmentTerms(
     /** 3.4 and 4.x: HTA metering at a voltage (with bi-voltage transformers if a move to 20 kV is planned) or BT. */
     public record Metering(Choice choice, Integer voltageKv, Boolean biVoltageTo20kv, Integer currentVoltageKv) {
         public enum Choice { HTA, BT }
+    }
+
+    /**
+     * 4.1.1 "[Détailler ici les tenants et aboutissants des travaux de raccordement ORR réalisés par Enedis]" and its
+     * "[Liste complémentaire]" after the template's three items; "[Détailler ici les travaux réalisés par Enedis hors
+     * ORR]" when the solution includes works outside the ORR.
+     */
+    public record EnedisOrrWorks(@MultiLine String description, List<String> additional,
+                                 @MultiLine String outsideOrrDescription) {
     }
 
     /** 4.1.1: the realised solution is strictly the ORR, or includes the listed works outside it. */

@@ -114,6 +114,7 @@ public final class AmendmentValidation {
         }
         realCostSplit(t);
         requesterWorks(t.requesterWorksOutsideOrr());
+        orrWorks(t);
         money("pdrOrrAmountExclTax", t.pdrOrrAmountExclTax());
         money("pdrOrrRefactionExclTax", t.pdrOrrRefactionExclTax());
         if (t.pracDepositPaid() != null && t.pracDepositPaid().signum() < 0) {
@@ -220,6 +221,30 @@ public final class AmendmentValidation {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 
+    /** 4.1.1 and 4.2.1: the ORR works described, every list item a description, the works beyond the ORR described. */
+    private void orrWorks(AmendmentTerms t) {
+        if (t.enedisOrrWorks() == null) {
+            add("enedisOrrWorks.description", "4.1.1: detail the ORR works carried out by Enedis (tenants et aboutissants)");
+        } else {
+            text("enedisOrrWorks.description", t.enedisOrrWorks().description());
+            items("enedisOrrWorks.additional", t.enedisOrrWorks().additional());
+            boolean beyond = t.enedisWorksOutsideOrr() != null && t.enedisWorksOutsideOrr().choice()
+                    == AmendmentTerms.EnedisWorksOutsideOrr.Choice.WITH_WORKS_OUTSIDE_ORR;
+            if (beyond) {
+                text("enedisOrrWorks.outsideOrrDescription", t.enedisOrrWorks().outsideOrrDescription());
+            } else if (t.enedisOrrWorks().outsideOrrDescription() != null) {
+                add("enedisOrrWorks.outsideOrrDescription", "belongs to a solution with works outside the ORR only");
+            }
+        }
+        items("requesterOrrWorks", t.requesterOrrWorks());
+    }
+
+    private void items(String field, List<String> items) {
+        if (items != null && items.stream().anyMatch(w -> w == null || w.isBlank())) {
+            add(field, "each item is a description of works (no empty item)");
+        }
+    }
+
     private void requesterWorks(List<String> works) {
         if (works != null && works.stream().anyMatch(w -> w == null || w.isBlank())) {
             add("requesterWorksOutsideOrr", "each item is a description of works (no empty item)");
@@ -304,6 +329,12 @@ public final class AmendmentValidation {
             if (Boolean.TRUE.equals(m.biVoltageTo20kv())) {
                 if (m.currentVoltageKv() == null || (m.currentVoltageKv() != 10 && m.currentVoltageKv() != 15)) {
                     add("metering.currentVoltageKv", "bi-voltage transformers apply to a 10 or 15 kV connection moving to 20 kV");
+                } else if (connectionVoltage != null && connectionVoltage == 20) {
+                    add("metering.biVoltageTo20kv", "the connection is already at 20 kV: there is no move to 20 kV to "
+                            + "prepare with bi-voltage transformers");
+                } else if (connectionVoltage != null && !m.currentVoltageKv().equals(connectionVoltage)) {
+                    add("metering.currentVoltageKv", "is the voltage the installation is connected at today, "
+                            + connectionVoltage + " kV");
                 }
             } else if (m.currentVoltageKv() != null) {
                 add("metering.currentVoltageKv", "belongs to the bi-voltage sub-option only");

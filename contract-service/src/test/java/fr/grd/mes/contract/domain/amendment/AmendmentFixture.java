@@ -70,6 +70,11 @@ public final class AmendmentFixture {
         t.put("complaintsEntity", Map.of("name", "Responsable de l'Accueil Raccordement",
                 "address", "288 rue Duguesclin, 69003 Lyon"));
         t.put("communeFinancesExtension", false);
+        t.put("enedisOrrWorks", Map.of("description", "création d'un départ HTA depuis le Poste Source de Vénissieux "
+                        + "jusqu'à la limite de la ZAC des Terres Noires", "additional", List.of("pose d'un "
+                        + "organe de manœuvre télécommandé en limite de ZAC"),
+                "outsideOrrDescription", "renforcement du départ HTA existant sur 300 m"));
+        t.put("requesterOrrWorks", List.of("génie civil du poste de livraison"));
         return t;
     }
 

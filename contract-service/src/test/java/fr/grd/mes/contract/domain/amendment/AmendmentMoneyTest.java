@@ -71,7 +71,10 @@ class AmendmentMoneyTest {
         Amendment a = accepted(false);
         Amendment.PriceRevision revised = a.revise(TODAY.plusYears(2), new BigDecimal("1.1"),
                 Map.of(new BigDecimal("20"), new BigDecimal("21")));
-        assertThat(revised.vatByRate()).containsOnlyKeys(new BigDecimal("21.00"));
+        assertThat(revised.vatByRate()).singleElement().satisfies(v -> {
+            assertThat(v.rate()).isEqualByComparingTo("21");
+            assertThat(v.amount()).isEqualByComparingTo(eur("2841.93"));
+        });
         assertThat(revised.vat()).isEqualByComparingTo(eur("2841.93"));
         assertThat(revised.balanceDue()).isEqualByComparingTo(eur("10848.37"));
     }
@@ -138,5 +141,34 @@ class AmendmentMoneyTest {
         onTime.connectionAgreementDelivered(onTime.getConnectionAgreementDue());
         assertThatThrownBy(() -> onTime.lateDeliveryClaim(true, onTime.getConnectionAgreementDue().plusDays(30)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("by its due date");
+    }
+
+    @Test
+    void clause9TheBalanceIsInvoicedAtTheEndOfTheDistributorsWorksAndDue30CalendarDaysLater() {
+        Amendment a = accepted(false);
+        Amendment.PriceRevision revision = a.revise(TODAY.plusMonths(6), BigDecimal.ONE, Map.of());
+        var invoiced = a.invoiceBalance(TODAY.plusMonths(7), revision);
+        assertThat(invoiced.balanceInclTax()).isEqualByComparingTo(eur("9739.13"));
+        assertThat(invoiced.dueOn()).isEqualTo(TODAY.plusMonths(7).plusDays(30));
+        assertThatThrownBy(() -> a.invoiceBalance(TODAY.plusMonths(8), revision)).isInstanceOf(IllegalStateException.class);
+
+        LocalDate due = invoiced.dueOn();
+        assertThat(a.remindBalanceIfDue(due.minusDays(8))).isEmpty();
+        assertThat(a.remindBalanceIfDue(due.minusDays(7))).isPresent();
+        assertThat(a.remindBalanceIfDue(due.minusDays(6))).as("reminded once").isEmpty();
+        assertThat(a.flagBalanceOverdue(due)).isEmpty();
+        assertThat(a.flagBalanceOverdue(due.plusDays(1))).get().satisfies(o ->
+                assertThat(o.balanceInclTax()).isEqualByComparingTo(eur("9739.13")));
+        assertThat(a.flagBalanceOverdue(due.plusDays(2))).as("flagged once").isEmpty();
+        assertThat(a.isBalanceOverdue()).isTrue();
+    }
+
+    @Test
+    void clause9APaidBalanceIsNeitherRemindedNorOverdue() {
+        Amendment a = accepted(false);
+        var invoiced = a.invoiceBalance(TODAY.plusMonths(7), a.revise(TODAY.plusMonths(6), BigDecimal.ONE, Map.of()));
+        a.balancePaid(TODAY.plusMonths(7).plusDays(3));
+        assertThat(a.remindBalanceIfDue(invoiced.dueOn().minusDays(2))).isEmpty();
+        assertThat(a.flagBalanceOverdue(invoiced.dueOn().plusDays(10))).isEmpty();
     }
 }

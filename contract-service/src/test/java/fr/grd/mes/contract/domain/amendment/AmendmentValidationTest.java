@@ -88,4 +88,18 @@ class AmendmentValidationTest {
         assertThat(problemFields(t -> t.put("connectionPowerKw", "240"))).doesNotContain("connectionPowerKw");
         assertThat(problemFields(t -> t.put("connectionPowerKw", "230"))).contains("connectionPowerKw");
     }
+
+    @Test
+    void clause34TheBiVoltageSubOptionOnlyWhereTheConnectionVoltageMovesTo20Kv() {
+        Map<String, Object> biVoltage = Map.of("choice", "HTA", "voltageKv", 20, "biVoltageTo20kv", true,
+                "currentVoltageKv", 15);
+        assertThat(problemFields(t -> {
+            t.put("connectionVoltageKv", 15);
+            t.put("metering", biVoltage);
+        })).doesNotContain("metering.biVoltageTo20kv", "metering.currentVoltageKv");
+        assertThat(problemFields(t -> {
+            t.put("connectionVoltageKv", 20);
+            t.put("metering", biVoltage);
+        })).contains("metering.biVoltageTo20kv");
+    }
 }

@@ -17,7 +17,7 @@ class RealCostSplitTest {
         AmendmentTerms terms = new AmendmentTerms("AV-1", null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null,
                 new AmendmentTerms.ContributionBasis(basis, AmendmentTerms.ContributionBasis.Firmness.FIRM), null, null,
-                null, List.of(BRANCHEMENT), split, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, List.of(BRANCHEMENT), split, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return AmendmentValidation.check(terms).stream().filter(p -> p.field().equals("realCostSplit"))
                 .map(AmendmentValidation.Problem::reason).toList();
     }

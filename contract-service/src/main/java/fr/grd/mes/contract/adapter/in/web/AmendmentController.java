@@ -42,15 +42,23 @@ public class AmendmentController {
                                 Boolean municipalityAgreed, LocalDate connectionAgreementDue,
                                 LocalDate connectionAgreementDeliveredOn, boolean connectionAgreementOverdue,
                                 BigDecimal refunded, BigDecimal depositPercentage, BigDecimal pracDeposit,
-                                LocalDate firmUntil, LocalDate worksPlannedEnd) {
+                                LocalDate firmUntil, LocalDate worksPlannedEnd, Balance balance) {
         static AmendmentView of(Amendment a) {
             return new AmendmentView(a.getId(), a.getStatus().name(), a.getTerms(), a.contribution(), a.depositDue(),
                     a.mandataireWorks(), List.copyOf(a.requiredPieces()), a.getReceivedPieces(), a.missingPieces(),
                     a.getIssuedOn(), a.getAcceptedOn(), a.getDepositCashed(), a.getMunicipalityAgreed(),
                     a.getConnectionAgreementDue(), a.getConnectionAgreementDeliveredOn(),
                     a.isConnectionAgreementOverdue(), a.getRefunded(), a.depositPercentage(), a.pracDeposit(),
-                    a.firmUntil(), a.getWorksPlannedEnd());
+                    a.firmUntil(), a.getWorksPlannedEnd(), a.getBalanceInvoicedOn() == null ? null
+                            : new Balance(a.getDistributorWorksCompletedOn(), a.getBalanceInvoiced(),
+                            a.getBalanceInvoicedOn(), a.getBalanceDueOn(), a.getBalancePaidOn(), a.isBalanceOverdue(),
+                            a.getBalanceRevision()));
         }
+    }
+
+    /** §9: the balance invoiced at the end of the distributor's works, on the revision of §5.4. */
+    public record Balance(LocalDate distributorWorksCompletedOn, BigDecimal amountInclTax, LocalDate invoicedOn,
+                          LocalDate dueOn, LocalDate paidOn, boolean overdue, Amendment.PriceRevision revision) {
     }
 
     public record PieceBody(Amendment.Piece piece, LocalDate receivedOn) {
@@ -142,18 +150,51 @@ public class AmendmentController {
             throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
                     + "to use the loaded barème indexes")));
         }
+        return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), vatChanges(id, body.newVatRate(),
+                body.vatRateChanges()));
+    }
+
+    /** §9: the distributor's works are finished; the balance (revised as §5.4 says) is invoiced, due 30 days later. */
+    public record WorksCompletedBody(LocalDate completedOn, LocalDate requesterWorksFinishedOn, BigDecimal indexRatio,
+                                     BigDecimal newVatRate, List<VatRateChange> vatRateChanges) {
+    }
+
+    public record PaymentBody(LocalDate paidOn) {
+    }
+
+    @PostMapping("/{id}/distributor-works-completed")
+    public AmendmentView worksCompleted(@PathVariable String id, @RequestBody WorksCompletedBody body) {
+        if (body.requesterWorksFinishedOn() == null) {
+            throw new Invalid(List.of(new Violation("requesterWorksFinishedOn",
+                    "give the date the requester's works finished (it decides whether the amount is firm)")));
+        }
+        if (body.indexRatio() != null && body.indexRatio().signum() <= 0) {
+            throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
+                    + "to use the loaded barème indexes")));
+        }
+        return AmendmentView.of(desk.distributorWorksCompleted(id, body.completedOn(), body.requesterWorksFinishedOn(),
+                body.indexRatio(), vatChanges(id, body.newVatRate(), body.vatRateChanges())));
+    }
+
+    @PostMapping("/{id}/balance-payment")
+    public AmendmentView balancePaid(@PathVariable String id, @RequestBody(required = false) PaymentBody body) {
+        return AmendmentView.of(desk.balancePaid(id, body == null ? null : body.paidOn()));
+    }
+
+    private java.util.Map<BigDecimal, BigDecimal> vatChanges(String id, BigDecimal newVatRate,
+                                                             List<VatRateChange> vatRateChanges) {
         java.util.Map<BigDecimal, BigDecimal> changes = new java.util.LinkedHashMap<>();
         List<Violation> violations = new java.util.ArrayList<>();
-        if (body.newVatRate() != null && body.vatRateChanges() != null) {
+        if (newVatRate != null && vatRateChanges != null) {
             violations.add(new Violation("newVatRate", "give either one new rate for all or vatRateChanges, not both"));
         }
-        if (body.newVatRate() != null) {
-            validRate("newVatRate", body.newVatRate(), violations);
-            desk.get(id).contribution().vatByRate().keySet().forEach(rate -> changes.put(rate, body.newVatRate()));
+        if (newVatRate != null) {
+            validRate("newVatRate", newVatRate, violations);
+            desk.get(id).contribution().vatByRate().keySet().forEach(rate -> changes.put(rate, newVatRate));
         }
-        if (body.vatRateChanges() != null) {
-            for (int i = 0; i < body.vatRateChanges().size(); i++) {
-                VatRateChange change = body.vatRateChanges().get(i);
+        if (vatRateChanges != null) {
+            for (int i = 0; i < vatRateChanges.size(); i++) {
+                VatRateChange change = vatRateChanges.get(i);
                 if (change == null || change.from() == null || change.to() == null) {
                     violations.add(new Violation("vatRateChanges[" + i + "]", "give the old rate (from) and the new (to)"));
                     continue;
@@ -166,7 +207,7 @@ public class AmendmentController {
         if (!violations.isEmpty()) {
             throw new Invalid(violations);
         }
-        return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), changes);
+        return changes;
     }
 
     private static void validRate(String field, BigDecimal rate, List<Violation> violations) {

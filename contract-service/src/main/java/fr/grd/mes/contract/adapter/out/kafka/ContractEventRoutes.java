@@ -44,6 +44,9 @@ public class ContractEventRoutes {
                 .route(Amendment.class, AmendmentVoided.class, ContractEventRoutes::amendments)
                 .route(Amendment.class, AmendmentExpired.class, ContractEventRoutes::amendments)
                 .route(Amendment.class, ConnectionAgreementOverdue.class, ContractEventRoutes::amendments)
+                .route(Amendment.class, fr.grd.mes.events.AmendmentBalanceInvoiced.class, ContractEventRoutes::amendments)
+                .route(Amendment.class, fr.grd.mes.events.AmendmentBalanceReminder.class, ContractEventRoutes::amendments)
+                .route(Amendment.class, fr.grd.mes.events.AmendmentBalanceOverdue.class, ContractEventRoutes::amendments)
                 .build();
     }
 

@@ -21,7 +21,10 @@ public class ContractEventMetrics extends PublishedEvents {
     @Override
     protected void business(Object event) {
         if (event instanceof AmendmentIssued || event instanceof AmendmentAccepted || event instanceof AmendmentExpired
-                || event instanceof AmendmentVoided || event instanceof ConnectionAgreementOverdue) {
+                || event instanceof AmendmentVoided || event instanceof ConnectionAgreementOverdue
+                || event instanceof fr.grd.mes.events.AmendmentBalanceInvoiced
+                || event instanceof fr.grd.mes.events.AmendmentBalanceReminder
+                || event instanceof fr.grd.mes.events.AmendmentBalanceOverdue) {
             count("mes.amendment.events", "event_type", EventTypes.typeOf(event.getClass()));
         }
     }
