@@ -136,6 +136,13 @@ public class AmendmentDesk {
         });
     }
 
+    public Amendment recordFinalFigures(String id, BigDecimal finalWorksExclTax, BigDecimal claimedRefaction) {
+        return change(id, a -> {
+            a.recordFinalFigures(finalWorksExclTax, claimedRefaction);
+            return a;
+        });
+    }
+
     public Amendment balancePaid(String id, LocalDate paidOn) {
         return change(id, a -> {
             a.balancePaid(paidOn == null ? today() : paidOn);

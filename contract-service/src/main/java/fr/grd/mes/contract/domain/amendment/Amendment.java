@@ -65,6 +65,9 @@ public class Amendment extends AggregateRoot {
     private LocalDate balancePaidOn;
     private boolean balanceReminded;
     private boolean balanceOverdue;
+    /** §5.2 and Annexe 3, after the Travaux Mandataire are received: their final amount and the réfaction credited. */
+    private BigDecimal finalMandataireWorks;
+    private BigDecimal creditedMandataireRefaction;
 
     Amendment() {
     }
@@ -184,6 +187,32 @@ public class Amendment extends AggregateRoot {
         status = Status.EXPIRED;
         return Optional.of(new AmendmentExpired(id, terms.validUntil(), missingPieces().stream().map(Enum::name)
                 .toList()));
+    }
+
+    /**
+     * The Travaux Mandataire's final figures, once received (§5.2, Annexe 3): an estimate ("proposition estimative")
+     * holds only if the final amount lies within ± 15 % of this amendment's amount for those works; the réfaction
+     * credited on them is the one claimed, capped at the PDR's ORR réfaction ("ne peut pas être supérieur au montant
+     * de la réfaction de l'Opération de Raccordement de Référence"). Returns the credited réfaction.
+     */
+    public BigDecimal recordFinalFigures(BigDecimal finalWorksExclTax, BigDecimal claimedRefaction) {
+        require(Status.ACCEPTED, "record the final figures of");
+        boolean estimate = terms.contributionBasis().firmness() == AmendmentTerms.ContributionBasis.Firmness.ESTIMATE;
+        if (estimate && !Annexe3.withinEstimate(mandataireWorks(), finalWorksExclTax)) {
+            throw new IllegalStateException("the final amount " + finalWorksExclTax.toPlainString() + " € HT lies outside "
+                    + "the ± 15 % band around the estimate of " + mandataireWorks().toPlainString() + " € HT");
+        }
+        finalMandataireWorks = finalWorksExclTax.setScale(2, RoundingMode.HALF_UP);
+        creditedMandataireRefaction = Annexe3.creditedRefaction(claimedRefaction, terms.pdrOrrRefactionExclTax());
+        return creditedMandataireRefaction;
+    }
+
+    public BigDecimal getFinalMandataireWorks() {
+        return finalMandataireWorks;
+    }
+
+    public BigDecimal getCreditedMandataireRefaction() {
+        return creditedMandataireRefaction;
     }
 
     /** §9: days after the balance invoice within which a requester other than a local authority pays it. */

@@ -171,4 +171,32 @@ class AmendmentMoneyTest {
         assertThat(a.remindBalanceIfDue(invoiced.dueOn().minusDays(2))).isEmpty();
         assertThat(a.flagBalanceOverdue(invoiced.dueOn().plusDays(10))).isEmpty();
     }
+
+    @Test
+    void annexe3TheReglementRefactionCreditedOnTheMandataireWorksIsCappedAtThePdrs() {
+        Amendment a = accepted(false);
+        assertThat(a.recordFinalFigures(eur("35000.00"), eur("9000.00"))).as("capped at the PDR's 7 200,00")
+                .isEqualByComparingTo(eur("7200.00"));
+        assertThat(a.getCreditedMandataireRefaction()).isEqualByComparingTo(eur("7200.00"));
+    }
+
+    @Test
+    void clause52AnEstimateHoldsOnlyWithinFifteenPercentOfItsAmount() {
+        Amendment a = Amendment.draft(AmendmentFixture.termsOf("AV-E", TODAY, false, t -> {
+            t.put("contributionBasis", Map.of("basis", "REAL_COSTS", "firmness", "ESTIMATE"));
+            t.put("contributionLines", java.util.List.of(
+                    AmendmentFixture.line("Réseau HTA", "CR", "ORR", "1", "10000.00", "40", "20")));
+            t.put("realCostSplit", Map.of("study", "600.00", "works", "3900.00", "material", "1200.00",
+                    "engineering", "300.00"));
+        }));
+        a.issue(TODAY);
+        for (Amendment.Piece piece : a.requiredPieces()) {
+            a.receive(piece, TODAY.plusDays(10));
+        }
+        // Travaux Mandataire estimated at 48 000,00 − 6 000,00 = 42 000,00 € HT: ± 15 % is [35 700, 48 300]
+        assertThat(a.mandataireWorks()).isEqualByComparingTo(eur("42000.00"));
+        assertThatThrownBy(() -> a.recordFinalFigures(eur("48300.01"), eur("1000.00")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("15 %");
+        assertThat(a.recordFinalFigures(eur("48300.00"), eur("1000.00"))).isEqualByComparingTo(eur("1000.00"));
+    }
 }

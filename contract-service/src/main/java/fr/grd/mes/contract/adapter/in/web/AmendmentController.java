@@ -42,7 +42,8 @@ public class AmendmentController {
                                 Boolean municipalityAgreed, LocalDate connectionAgreementDue,
                                 LocalDate connectionAgreementDeliveredOn, boolean connectionAgreementOverdue,
                                 BigDecimal refunded, BigDecimal depositPercentage, BigDecimal pracDeposit,
-                                LocalDate firmUntil, LocalDate worksPlannedEnd, Balance balance) {
+                                LocalDate firmUntil, LocalDate worksPlannedEnd, Balance balance,
+                                BigDecimal finalMandataireWorks, BigDecimal creditedMandataireRefaction) {
         static AmendmentView of(Amendment a) {
             return new AmendmentView(a.getId(), a.getStatus().name(), a.getTerms(), a.contribution(), a.depositDue(),
                     a.mandataireWorks(), List.copyOf(a.requiredPieces()), a.getReceivedPieces(), a.missingPieces(),
@@ -52,7 +53,7 @@ public class AmendmentController {
                     a.firmUntil(), a.getWorksPlannedEnd(), a.getBalanceInvoicedOn() == null ? null
                             : new Balance(a.getDistributorWorksCompletedOn(), a.getBalanceInvoiced(),
                             a.getBalanceInvoicedOn(), a.getBalanceDueOn(), a.getBalancePaidOn(), a.isBalanceOverdue(),
-                            a.getBalanceRevision()));
+                            a.getBalanceRevision()), a.getFinalMandataireWorks(), a.getCreditedMandataireRefaction());
         }
     }
 
@@ -174,6 +175,28 @@ public class AmendmentController {
         }
         return AmendmentView.of(desk.distributorWorksCompleted(id, body.completedOn(), body.requesterWorksFinishedOn(),
                 body.indexRatio(), vatChanges(id, body.newVatRate(), body.vatRateChanges())));
+    }
+
+    /** The Travaux Mandataire's final amount (HT) and the réfaction claimed on them. */
+    public record FinalFiguresBody(BigDecimal mandataireWorksExclTax, BigDecimal claimedRefactionExclTax) {
+    }
+
+    @PostMapping("/{id}/final-figures")
+    public AmendmentView finalFigures(@PathVariable String id, @RequestBody FinalFiguresBody body) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        for (var field : List.of(java.util.Map.entry("mandataireWorksExclTax", java.util.Optional.ofNullable(
+                body.mandataireWorksExclTax())), java.util.Map.entry("claimedRefactionExclTax",
+                java.util.Optional.ofNullable(body.claimedRefactionExclTax())))) {
+            BigDecimal value = field.getValue().orElse(null);
+            if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2
+                    || value.compareTo(new BigDecimal("1000000000")) > 0) {
+                violations.add(new Violation(field.getKey(), "an amount in € HT, in [0, 1 000 000 000] with at most 2 decimals"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new Invalid(violations);
+        }
+        return AmendmentView.of(desk.recordFinalFigures(id, body.mandataireWorksExclTax(), body.claimedRefactionExclTax()));
     }
 
     @PostMapping("/{id}/balance-payment")
