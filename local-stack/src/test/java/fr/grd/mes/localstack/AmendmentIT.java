@@ -88,6 +88,53 @@ class AmendmentIT {
         assertThat(Http.post(url, badLine).status()).isEqualTo(400);
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostileTemplates() {
+        return java.util.stream.Stream.of(
+                hostile("three VAT rates", "contributionLines", List.of(
+                        AmendmentFixture.line("a", "FCS", "ORR", "1", "10.00", "40", "20"),
+                        AmendmentFixture.line("b", "FCS", "ORR", "1", "10.00", "40", "10"),
+                        AmendmentFixture.line("c", "FCS", "ORR", "1", "10.00", "40", "5.5"))),
+                hostile("a VAT rate with three decimals", "contributionLines[0].vatRate", List.of(
+                        AmendmentFixture.line("a", "FCS", "ORR", "1", "1000.00", "40", "5.555"))),
+                hostile("a unit price of 1e30", "contributionLines[0].unitPrice", List.of(
+                        AmendmentFixture.line("a", "FCS", "ORR", "1", "1e30", "40", "20"))),
+                // refused by the line itself as it is read (its invariant), so the problem names the line
+                hostile("a negative quantity", "contributionLines[0]", List.of(
+                        AmendmentFixture.line("a", "FCS", "ORR", "-1", "10.00", "40", "20"))),
+                hostile("a réfaction on the SRRRER quota", "contributionLines[0].refactionRate", List.of(
+                        AmendmentFixture.line("Quote Part SRRRER", "SRRRER", "ORR", "250", "12.34", "40", "20"))));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments hostile(String name, String field, Object lines) {
+        return org.junit.jupiter.params.provider.Arguments.of(name, field, lines);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → 400 naming {1}, nothing stored")
+    @org.junit.jupiter.params.provider.MethodSource("hostileTemplates")
+    void aHostileAnnexe3IsRefusedNamingTheFieldAndNothingIsStored(String name, String field, Object lines) {
+        String id = number();
+        Map<String, Object> terms = new LinkedHashMap<>(AmendmentFixture.terms(id, today(), false));
+        terms.put("contributionLines", lines);
+        var refused = Http.post(url, terms);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(fields(refused)).contains(field);
+        assertThat(refused.body().get("detail").asString()).as("the reason is told").isNotBlank();
+        assertThat(Http.get(url + "/" + id).status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void aDepositPercentageThatIsNotAOverCIsRefusedAndNothingIsStored() {
+        String id = number();
+        Map<String, Object> terms = new LinkedHashMap<>(AmendmentFixture.terms(id, today(), false));
+        terms.put("deposit", Map.of("choice", "NOT_LOCAL_AUTHORITY", "percentage", "36.2"));
+        var refused = Http.post(url, terms);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("deposit.percentage");
+        assertThat(refused.raw()).contains("29.65");
+        assertThat(Http.get(url + "/" + id).status()).isEqualTo(404);
+    }
+
     @Test
     void anAmendmentIsComputedIssuedAcceptedWithAllItsPiecesAndRenderedAsAPdf() throws Exception {
         String id = number();
