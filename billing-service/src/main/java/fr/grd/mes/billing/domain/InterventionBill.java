@@ -35,16 +35,8 @@ public class InterventionBill extends AggregateRoot {
                                          String outcome, LocalDate interventionDate, java.time.Instant billedAt,
                                          LocalDate billingDate, String externalReference, List<String> codes,
                                          CatalogueVersion catalogue) {
-        InterventionBill bill = new InterventionBill();
-        bill.id = interventionId;
-        bill.caseId = caseId;
-        bill.pdl = pdl;
-        bill.supplierId = supplierId;
-        bill.outcome = outcome;
-        bill.interventionDate = interventionDate;
-        bill.billingDate = billingDate;
-        bill.billedAt = billedAt;
-        bill.externalReference = externalReference;
+        InterventionBill bill = of(interventionId, caseId, pdl, supplierId, outcome, interventionDate, billedAt,
+                billingDate, externalReference);
         bill.catalogueVersion = catalogue.id();
         for (String code : codes) {
             catalogue.prestation(code).ifPresentOrElse(p -> bill.lines.add(BillingLine.of(p, 1)),
@@ -60,6 +52,15 @@ public class InterventionBill extends AggregateRoot {
     public static InterventionBill held(String interventionId, String caseId, String pdl, String supplierId,
                                         String outcome, LocalDate interventionDate, java.time.Instant billedAt,
                                         LocalDate billingDate, String externalReference, List<String> codes) {
+        InterventionBill bill = of(interventionId, caseId, pdl, supplierId, outcome, interventionDate, billedAt,
+                billingDate, externalReference);
+        bill.unpricedCodes.addAll(codes);
+        return bill;
+    }
+
+    private static InterventionBill of(String interventionId, String caseId, String pdl, String supplierId,
+                                       String outcome, LocalDate interventionDate, java.time.Instant billedAt,
+                                       LocalDate billingDate, String externalReference) {
         InterventionBill bill = new InterventionBill();
         bill.id = interventionId;
         bill.caseId = caseId;
@@ -70,7 +71,6 @@ public class InterventionBill extends AggregateRoot {
         bill.billingDate = billingDate;
         bill.billedAt = billedAt;
         bill.externalReference = externalReference;
-        bill.unpricedCodes.addAll(codes);
         return bill;
     }
 

@@ -167,8 +167,13 @@ public class PlaceHolds {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         LocalDate start = from.isBefore(today) ? today : from;
         return chargeTable.free(zone, start, calendar.addBusinessDays(start, FREE_PLACES_DAYS)).stream()
-                .filter(c -> calendar.isBusinessDay(c.key().date()) && !halfDays.hasStarted(c.key(), clock.instant()))
+                .filter(c -> isOpen(c.key()))
                 .map(c -> new FreePlace(c.key().date(), c.key().slot(), c.free())).toList();
+    }
+
+    /** A place that can still be held or offered: a business day's half day that has not begun. */
+    private boolean isOpen(SlotKey key) {
+        return calendar.isBusinessDay(key.date()) && !halfDays.hasStarted(key, clock.instant());
     }
 
     private Conflict placeGone(String why, String zone, LocalDate from) {
@@ -179,7 +184,7 @@ public class PlaceHolds {
     private SlotKey firstFreePlace(String zone, LocalDate today) {
         return chargeTable.free(zone, today, calendar.addBusinessDays(today, horizon)).stream()
                 .map(ChargeTable.SlotCapacity::key)
-                .filter(key -> calendar.isBusinessDay(key.date()) && !halfDays.hasStarted(key, clock.instant()))
+                .filter(this::isOpen)
                 .findFirst().orElse(null);
     }
 }

@@ -368,7 +368,7 @@ public class Amendment extends AggregateRoot {
                     .add(paidExclTax);
         }
         // each rate's base grows with the whole; the last rate takes the rounding remainder so the bases add up
-        Map<BigDecimal, BigDecimal> bases = vatBases(c);
+        Map<BigDecimal, BigDecimal> bases = vatBases();
         Map<BigDecimal, BigDecimal> vatByRate = new java.util.LinkedHashMap<>();
         BigDecimal allocated = BigDecimal.ZERO.setScale(2);
         List<BigDecimal> rates = new ArrayList<>(bases.keySet());
@@ -399,7 +399,7 @@ public class Amendment extends AggregateRoot {
     }
 
     /** Annexe 3's VAT bases: the lines' amounts after réfaction, by rate (ascending). */
-    private Map<BigDecimal, BigDecimal> vatBases(Annexe3.Contribution c) {
+    private Map<BigDecimal, BigDecimal> vatBases() {
         Map<BigDecimal, BigDecimal> bases = new java.util.TreeMap<>();
         for (ContributionLine line : terms.contributionLines()) {
             bases.merge(line.vatRate().setScale(2, RoundingMode.HALF_UP), line.amountAfterRefaction(), BigDecimal::add);

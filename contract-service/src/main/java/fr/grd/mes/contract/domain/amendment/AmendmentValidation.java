@@ -113,7 +113,7 @@ public final class AmendmentValidation {
             depositPercentage(t);
         }
         realCostSplit(t);
-        requesterWorks(t.requesterWorksOutsideOrr());
+        items("requesterWorksOutsideOrr", t.requesterWorksOutsideOrr());
         orrWorks(t);
         money("pdrOrrAmountExclTax", t.pdrOrrAmountExclTax());
         money("pdrOrrRefactionExclTax", t.pdrOrrRefactionExclTax());
@@ -242,12 +242,6 @@ public final class AmendmentValidation {
     private void items(String field, List<String> items) {
         if (items != null && items.stream().anyMatch(w -> w == null || w.isBlank())) {
             add(field, "each item is a description of works (no empty item)");
-        }
-    }
-
-    private void requesterWorks(List<String> works) {
-        if (works != null && works.stream().anyMatch(w -> w == null || w.isBlank())) {
-            add("requesterWorksOutsideOrr", "each item is a description of works (no empty item)");
         }
     }
 

@@ -143,14 +143,8 @@ public class AmendmentController {
 
     @PostMapping("/{id}/price-revision")
     public Amendment.PriceRevision revise(@PathVariable String id, @RequestBody RevisionBody body) {
-        if (body.requesterWorksFinishedOn() == null) {
-            throw new Invalid(List.of(new Violation("requesterWorksFinishedOn",
-                    "give the date the requester's works finished")));
-        }
-        if (body.indexRatio() != null && body.indexRatio().signum() <= 0) {
-            throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
-                    + "to use the loaded barème indexes")));
-        }
+        requireRevisionInputs(body.requesterWorksFinishedOn(), body.indexRatio(),
+                "give the date the requester's works finished");
         return desk.revise(id, body.requesterWorksFinishedOn(), body.indexRatio(), vatChanges(id, body.newVatRate(),
                 body.vatRateChanges()));
     }
@@ -165,14 +159,8 @@ public class AmendmentController {
 
     @PostMapping("/{id}/distributor-works-completed")
     public AmendmentView worksCompleted(@PathVariable String id, @RequestBody WorksCompletedBody body) {
-        if (body.requesterWorksFinishedOn() == null) {
-            throw new Invalid(List.of(new Violation("requesterWorksFinishedOn",
-                    "give the date the requester's works finished (it decides whether the amount is firm)")));
-        }
-        if (body.indexRatio() != null && body.indexRatio().signum() <= 0) {
-            throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
-                    + "to use the loaded barème indexes")));
-        }
+        requireRevisionInputs(body.requesterWorksFinishedOn(), body.indexRatio(),
+                "give the date the requester's works finished (it decides whether the amount is firm)");
         return AmendmentView.of(desk.distributorWorksCompleted(id, body.completedOn(), body.requesterWorksFinishedOn(),
                 body.indexRatio(), vatChanges(id, body.newVatRate(), body.vatRateChanges())));
     }
@@ -202,6 +190,18 @@ public class AmendmentController {
     @PostMapping("/{id}/balance-payment")
     public AmendmentView balancePaid(@PathVariable String id, @RequestBody(required = false) PaymentBody body) {
         return AmendmentView.of(desk.balancePaid(id, body == null ? null : body.paidOn()));
+    }
+
+    /** The inputs of a §5.4 revision: the requester's works end date, and a positive index ratio when one is given. */
+    private static void requireRevisionInputs(LocalDate requesterWorksFinishedOn, BigDecimal indexRatio,
+                                              String missingDateReason) {
+        if (requesterWorksFinishedOn == null) {
+            throw new Invalid(List.of(new Violation("requesterWorksFinishedOn", missingDateReason)));
+        }
+        if (indexRatio != null && indexRatio.signum() <= 0) {
+            throw new Invalid(List.of(new Violation("indexRatio", "must be positive; leave it out "
+                    + "to use the loaded barème indexes")));
+        }
     }
 
     private java.util.Map<BigDecimal, BigDecimal> vatChanges(String id, BigDecimal newVatRate,

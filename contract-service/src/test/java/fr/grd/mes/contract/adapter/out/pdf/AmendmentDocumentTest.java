@@ -24,9 +24,6 @@ class AmendmentDocumentTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     private static final char NBSP = '\u00a0';
 
-    /** Distinctive text of each option, by group and value: present when chosen, absent otherwise. */
-    private static final Map<String, String> HTB1_VS = Map.of();
-
     private static String text(Amendment amendment) throws IOException {
         byte[] pdf = new AmendmentDocument().render(amendment);
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -120,7 +117,7 @@ class AmendmentDocumentTest {
         assertThat(one).contains("Avenant L.342-2¹ n°AV-DOC-1", "du 01/12/2026 valable jusqu'au 01/03/2027",
                 "tg φ = 0,4", "Puissance de Raccordement de 1800 kW", "PDR-2026-0457",
                 "Il sera au maximum de 7" + NBSP + "200,00 € HT", "de 15" + NBSP + "265,70 € TTC",
-                "soit 4" + NBSP + "526,57 € TTC", "[Délai d'exécution]".replace("[Délai d'exécution]", "26 semaines"),
+                "soit 4" + NBSP + "526,57 € TTC", "est de 26 semaines",
                 "fixé à 12 semaines", "Montant total de la PDR : 15" + NBSP + "265,70 € TTC",
                 "MT_DAR = Acompte déjà versé par le client au titre de la PRAC (TTC)");
         for (String heading : List.of("1. Objet de l'Avenant L. 342-2", "2. Caractéristiques de votre demande",
