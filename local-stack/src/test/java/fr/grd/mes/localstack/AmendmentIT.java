@@ -153,6 +153,8 @@ class AmendmentIT {
         assertThat(Http.post(url, AmendmentFixture.terms(id, today(), false)).status()).isEqualTo(409);
 
         try (KafkaConsumer<String, String> events = consumer()) {
+            assertThat(Http.putBytes(url + "/" + id + "/connection-diagram", "image/png",
+                    AmendmentFixture.diagramPng()).status()).isEqualTo(200);
             assertThat(Http.post(url + "/" + id + "/issue", Map.of()).body().get("status").asString()).isEqualTo("ISSUED");
             for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
                     "INSURANCE_CERTIFICATE")) {
@@ -251,6 +253,8 @@ class AmendmentIT {
     void missingPiecesAtTheValidityDateExpireTheAmendmentAndARefusedExtensionVoidsAnAcceptance() {
         String expiring = number();
         assertThat(Http.post(url, AmendmentFixture.terms(expiring, today(), false)).status()).isEqualTo(201);
+        assertThat(Http.putBytes(url + "/" + expiring + "/connection-diagram", "image/png",
+                AmendmentFixture.diagramPng()).status()).isEqualTo(200);
         Http.post(url + "/" + expiring + "/issue", Map.of());
         Http.post(url + "/" + expiring + "/pieces", Map.of("piece", "SIGNED_AMENDMENT"));
 
@@ -258,6 +262,8 @@ class AmendmentIT {
         var localTerms = AmendmentFixture.terms(local, today(), true);
         localTerms.put("communeFinancesExtension", true);
         assertThat(Http.post(url, localTerms).body().get("depositDue").asString()).isEqualTo("0.00");
+        assertThat(Http.putBytes(url + "/" + local + "/connection-diagram", "image/png",
+                AmendmentFixture.diagramPng()).status()).isEqualTo(200);
         Http.post(url + "/" + local + "/issue", Map.of());
         for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
                 "INSURANCE_CERTIFICATE", "SERVICE_ORDER")) {
@@ -272,6 +278,8 @@ class AmendmentIT {
         Http.post(url, AmendmentFixture.terms(overdue, today(), false));
         var notFinancing = Http.post(url + "/" + overdue + "/municipality-decision", Map.of("agreed", false));
         assertThat(notFinancing.status()).as("the commune does not finance this extension").isEqualTo(409);
+        assertThat(Http.putBytes(url + "/" + overdue + "/connection-diagram", "image/png",
+                AmendmentFixture.diagramPng()).status()).isEqualTo(200);
         Http.post(url + "/" + overdue + "/issue", Map.of());
         for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
                 "INSURANCE_CERTIFICATE", "DEPOSIT_PAYMENT")) {
@@ -290,6 +298,102 @@ class AmendmentIT {
         stack.clock.advanceTo(validUntil.plusWeeks(13).atTime(9, 0).atZone(PARIS).toInstant());
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Http.get(url + "/" + overdue).body().get("connectionAgreementOverdue").asBoolean());
+    }
+
+    /** Accepted over HTTP: drafted, its diagram attached, issued, every piece received. */
+    private static String accepted() {
+        String id = number();
+        assertThat(Http.post(url, AmendmentFixture.terms(id, today(), false)).status()).isEqualTo(201);
+        assertThat(Http.putBytes(url + "/" + id + "/connection-diagram", "image/png",
+                AmendmentFixture.diagramPng()).status()).isEqualTo(200);
+        assertThat(Http.post(url + "/" + id + "/issue", Map.of()).status()).isEqualTo(200);
+        for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
+                "INSURANCE_CERTIFICATE", "DEPOSIT_PAYMENT")) {
+            Http.post(url + "/" + id + "/pieces", Map.of("piece", piece));
+        }
+        assertThat(Http.get(url + "/" + id).body().get("status").asString()).isEqualTo("ACCEPTED");
+        return id;
+    }
+
+    @Test
+    void clause9TheUnpaidBalanceIsRemindedAWeekBeforeItsDueDateThenFlaggedOverdueOnTheSharedClock() {
+        String id = accepted();
+        LocalDate worksEnd = today();
+        var invoiced = Http.post(url + "/" + id + "/distributor-works-completed", Map.of("completedOn",
+                worksEnd.toString(), "requesterWorksFinishedOn", worksEnd.toString()));
+        assertThat(invoiced.status()).as(invoiced.raw()).isEqualTo(200);
+        LocalDate due = worksEnd.plusDays(30);
+        assertThat(invoiced.body().get("balance").get("dueOn").asString()).isEqualTo(due.toString());
+        assertThat(invoiced.body().get("balance").get("overdue").asBoolean()).isFalse();
+        try (KafkaConsumer<String, String> events = consumer()) {
+            List<String> types = new ArrayList<>();
+            java.util.function.Supplier<List<String>> read = () -> {
+                events.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        types.add(Http.JSON.readTree(r.value()).get("eventType").asString());
+                    }
+                });
+                return types;
+            };
+            stack.clock.advanceTo(due.minusDays(7).atTime(9, 0).atZone(PARIS).toInstant());
+            await().atMost(Duration.ofSeconds(30)).until(() -> read.get().contains("AmendmentBalanceReminder"));
+            assertThat(Http.get(url + "/" + id).body().get("balance").get("overdue").asBoolean())
+                    .as("reminded, not yet overdue").isFalse();
+            assertThat(types).doesNotContain("AmendmentBalanceOverdue");
+
+            stack.clock.advanceTo(due.plusDays(1).atTime(9, 0).atZone(PARIS).toInstant());
+            await().atMost(Duration.ofSeconds(30)).until(() -> read.get().contains("AmendmentBalanceOverdue"));
+            assertThat(Http.get(url + "/" + id).body().get("balance").get("overdue").asBoolean()).isTrue();
+            assertThat(types).containsSubsequence("AmendmentBalanceInvoiced", "AmendmentBalanceReminder",
+                    "AmendmentBalanceOverdue");
+            assertThat(types.stream().filter("AmendmentBalanceReminder"::equals)).as("reminded once").hasSize(1);
+        }
+        JsonNode paid = Http.post(url + "/" + id + "/balance-payment", Map.of()).body();
+        assertThat(paid.get("balance").get("paidOn").asString()).isEqualTo(today().toString());
+    }
+
+    @Test
+    void annexe2TheDiagramIsAPictureAttachedToADraftServedBackAndNeededToIssue() throws Exception {
+        String id = number();
+        assertThat(Http.post(url, AmendmentFixture.terms(id, today(), false)).status()).isEqualTo(201);
+        var withoutDiagram = Http.post(url + "/" + id + "/issue", Map.of());
+        assertThat(withoutDiagram.status()).isEqualTo(409);
+        assertThat(withoutDiagram.body().get("detail").asString()).contains("Annexe 2");
+
+        assertThat(Http.get(url + "/" + id + "/connection-diagram").status()).isEqualTo(404);
+        var notAPicture = Http.putBytes(url + "/" + id + "/connection-diagram", "image/png",
+                "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notAPicture.status()).isEqualTo(400);
+        assertThat(notAPicture.contentType()).startsWith("application/problem+json");
+        assertThat(fields(notAPicture)).containsExactly("connectionDiagram");
+        var pdf = Http.putBytes(url + "/" + id + "/connection-diagram", "application/pdf", new byte[]{'%', 'P', 'D', 'F'});
+        assertThat(pdf.status()).isEqualTo(415);
+        assertThat(pdf.contentType()).startsWith("application/problem+json");
+        assertThat(Http.get(url + "/" + id).body().get("connectionDiagram").isNull()).as("nothing attached").isTrue();
+        byte[] tooLarge = java.util.Arrays.copyOf(AmendmentFixture.diagramPng(), 5 * 1024 * 1024);
+        var refusedSize = Http.putBytes(url + "/" + id + "/connection-diagram", "image/png", tooLarge);
+        assertThat(refusedSize.status()).isEqualTo(413);
+        assertThat(refusedSize.contentType()).startsWith("application/problem+json");
+        // a real APS drawing: a 2 400 × 1 600 scan of about 1 MiB, far above the 64 KiB of a JSON body
+        byte[] scan = AmendmentFixture.diagramScan(2400, 1600);
+        assertThat(scan.length).isGreaterThan(512 * 1024);
+        var attachedScan = Http.putBytes(url + "/" + id + "/connection-diagram", "image/png", scan);
+        assertThat(attachedScan.status()).as(attachedScan.raw()).isEqualTo(200);
+
+        byte[] png = AmendmentFixture.diagramPng(1000, 500);
+        var attached = Http.putBytes(url + "/" + id + "/connection-diagram", "image/png", png);
+        assertThat(attached.status()).as(attached.raw()).isEqualTo(200);
+        assertThat(attached.body().get("connectionDiagram").get("widthPx").asInt()).isEqualTo(1000);
+        assertThat(Http.bytes(url + "/" + id + "/connection-diagram")).isEqualTo(png);
+        assertThat(Http.post(url + "/" + id + "/issue", Map.of()).status()).isEqualTo(200);
+        assertThat(Http.putBytes(url + "/" + id + "/connection-diagram", "image/png",
+                AmendmentFixture.diagramPng()).status()).as("fixed once issued").isEqualTo(409);
+        assertThat(Http.bytes(url + "/" + id + "/connection-diagram")).isEqualTo(png);
+
+        try (var document = Loader.loadPDF(Http.bytes(url + "/" + id + "/document"))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("SOMMAIRE", "Schéma joint le",
+                    "(1000 × 500 px");
+        }
     }
 
     private static KafkaConsumer<String, String> consumer() {

@@ -122,6 +122,8 @@ class DeskQueriesIT {
                 .status()).isEqualTo(201);
         assertThat(list(Http.get(url(Service.CONTRACT, "/api/v1/amendments?status=DRAFT"))))
                 .extracting(a -> a.get("id").asString()).contains(number);
+        assertThat(Http.putBytes(url(Service.CONTRACT, "/api/v1/amendments/" + number + "/connection-diagram"), "image/png",
+                AmendmentFixture.diagramPng()).status()).isEqualTo(200);
         assertThat(Http.post(url(Service.CONTRACT, "/api/v1/amendments/" + number + "/issue"), java.util.Map.of())
                 .status()).isEqualTo(200);
         assertThat(list(Http.get(url(Service.CONTRACT, "/api/v1/amendments?status=DRAFT"))))

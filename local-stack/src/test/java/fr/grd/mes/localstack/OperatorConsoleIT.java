@@ -197,8 +197,6 @@ class OperatorConsoleIT {
         var draft = Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments",
                 AmendmentFixture.terms(number, today, false));
         assertThat(draft.status()).as(draft.raw()).isEqualTo(201);
-        assertThat(Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments/" + number + "/issue",
-                Map.of()).status()).isEqualTo(200);
         var counters = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/statistics/daily?date=" + today).body();
 
         signIn("connexion-operateur", "Claire Dupont");
@@ -206,6 +204,23 @@ class OperatorConsoleIT {
         assertThat(text(By.cssSelector("[data-compteur=requests]"))).isEqualTo(counters.get("requests").asString());
         assertThat(text(By.cssSelector("[data-compteur=completed]"))).isEqualTo(counters.get("completed").asString());
         screenshot("compteurs");
+
+        // the draft: Annexe 2's diagram is attached through the form, then the amendment is issued
+        browser.get(console + "/console/avenants/" + number);
+        awaitHeading("Avenant L. 342-2 " + number);
+        assertThat(text(By.id("avenant-schema"))).startsWith("non joint");
+        click(By.id("avenant-emettre"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("message-erreur")).isEmpty());
+        assertThat(text(By.id("message-erreur"))).contains("Annexe 2");
+        Path diagram = Files.createTempFile("schema-raccordement", ".png");
+        Files.write(diagram, AmendmentFixture.diagramPng(900, 450));
+        browser.findElement(By.id("schema-fichier")).sendKeys(diagram.toAbsolutePath().toString());
+        click(By.id("schema-joindre"));
+        awaitDone();
+        assertThat(text(By.id("avenant-schema"))).contains("900 × 450 px");
+        click(By.id("avenant-emettre"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> text(By.id("avenant-etat")).equals("émis"));
+        assertThat(browser.findElements(By.id("schema-fichier"))).as("an issued amendment's diagram is fixed").isEmpty();
 
         link("Avenants L. 342-2");
         awaitHeading("Avenants L. 342-2");
@@ -223,6 +238,33 @@ class OperatorConsoleIT {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(browser.findElement(By.id("avenant-pdf")).getDomAttribute("href"))
                 .isEqualTo("/console/avenants/" + number + "/document");
+
+        // accepted (the pieces come by post): the end of the distributor's works invoices the §9 balance
+        for (String piece : List.of("SIGNED_AMENDMENT", "SIGNED_MANDATE_CONTRACT", "FINANCIAL_GUARANTEE",
+                "INSURANCE_CERTIFICATE", "DEPOSIT_PAYMENT")) {
+            Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments/" + number + "/pieces",
+                    Map.of("piece", piece));
+        }
+        browser.navigate().refresh();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> !text(By.id("avenant-etat")).equals("émis"));
+        setDate(By.id("fin-travaux-date"), today);
+        setDate(By.id("fin-travaux-demandeur"), today);
+        click(By.id("fin-travaux-enregistrer"));
+        awaitDone();
+        assertThat(browser.findElements(By.id("avenant-solde"))).isNotEmpty();
+        assertThat(text(By.id("avenant-solde"))).contains("9 739,13 €")
+                .contains(today.plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(text(By.id("avenant-revision"))).startsWith("montant ferme");
+        click(By.id("paiement-enregistrer"));
+        awaitDone();
+        assertThat(text(By.id("avenant-solde"))).contains("payé le");
+        type(By.id("definitif-travaux"), "36000,00");
+        type(By.id("definitif-refaction"), "9999,99");
+        click(By.id("definitif-enregistrer"));
+        awaitDone();
+        assertThat(text(By.id("avenant-definitifs"))).as("the réfaction credited is capped at the PDR's ORR réfaction")
+                .isEqualTo("36 000,00 € HT, réfaction 7 200,00 €");
+        screenshot("avenant-solde");
         click(By.id("deconnexion"));
     }
 
@@ -303,6 +345,20 @@ class OperatorConsoleIT {
         WebElement field = browser.findElement(by);
         field.clear();
         field.sendKeys(keys);
+    }
+
+    /** Waits for the page an action comes back to, and checks the service did it (no refusal shown). */
+    private static void awaitDone() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("message-ok")).isEmpty()
+                || !browser.findElements(By.id("message-erreur")).isEmpty());
+        assertThat(browser.findElements(By.id("message-erreur"))).as(() -> browser.findElements(By.id("message-erreur"))
+                .stream().map(WebElement::getText).toList().toString()).isEmpty();
+    }
+
+    /** A date field set as the browser holds it (ISO), whatever the browser's locale shows. */
+    private static void setDate(By by, LocalDate date) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(by), date.toString());
     }
 
     private static String text(By by) {

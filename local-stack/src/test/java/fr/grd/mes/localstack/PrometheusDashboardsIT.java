@@ -50,6 +50,8 @@ class PrometheusDashboardsIT {
         String amendment = "AV-PROM-" + System.nanoTime();
         Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments",
                 AmendmentFixture.terms(amendment, LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), false));
+        assertThat(Http.putBytes(stack.services.url(Service.CONTRACT) + "/api/v1/amendments/" + amendment
+                + "/connection-diagram", "image/png", AmendmentFixture.diagramPng()).status()).isEqualTo(200);
         Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments/" + amendment + "/issue", Map.of());
 
         Path work = Files.createTempDirectory("prometheus-it");

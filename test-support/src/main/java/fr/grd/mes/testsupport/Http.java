@@ -72,6 +72,29 @@ public final class Http {
                 token);
     }
 
+    /** PUT of raw bytes (a picture) as {@code contentType}. */
+    public static Response putBytes(String url, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), defaultToken);
+    }
+
+    /** GET of raw bytes (a picture, a PDF). */
+    public static byte[] bytes(String url) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(withToken(HttpRequest.newBuilder(URI.create(url)).GET(),
+                    defaultToken).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

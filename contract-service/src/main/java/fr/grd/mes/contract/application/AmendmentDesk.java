@@ -3,6 +3,7 @@ package fr.grd.mes.contract.application;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
 import fr.grd.mes.contract.domain.amendment.AmendmentValidation;
+import fr.grd.mes.contract.domain.amendment.ConnectionDiagram;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.port.AlreadyStored;
 import fr.grd.mes.support.port.EventPublisher;
@@ -27,12 +28,15 @@ import java.util.function.Function;
 @Service
 public class AmendmentDesk {
     private final AmendmentRepository amendments;
+    private final ConnectionDiagrams diagrams;
     private final BaremeIndexes bareme;
     private final EventPublisher events;
     private final Clock clock;
 
-    public AmendmentDesk(AmendmentRepository amendments, BaremeIndexes bareme, EventPublisher events, Clock clock) {
+    public AmendmentDesk(AmendmentRepository amendments, ConnectionDiagrams diagrams, BaremeIndexes bareme,
+                         EventPublisher events, Clock clock) {
         this.amendments = amendments;
+        this.diagrams = diagrams;
         this.bareme = bareme;
         this.events = events;
         this.clock = clock;
@@ -63,6 +67,40 @@ public class AmendmentDesk {
     /** Amendments in one state (all states when null), the validity end date nearest first. */
     public java.util.List<Amendment> list(Amendment.Status status, int limit) {
         return amendments.list(status, limit);
+    }
+
+    /**
+     * Annexe 2: the connection diagram of a draft. The picture is checked, then stored under its digest, then named
+     * by the amendment: a failure between the two writes leaves an unused picture, never an amendment naming bytes
+     * that are not there.
+     */
+    public Amendment attachConnectionDiagram(String id, byte[] picture, String contentType) {
+        ConnectionDiagram diagram;
+        try {
+            diagram = ConnectionDiagram.of(picture, contentType, today());
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(List.of(new Violation("connectionDiagram", e.getMessage())));
+        }
+        Amendment current = get(id);
+        if (current.getStatus() != Amendment.Status.DRAFT) {
+            throw new Conflict("cannot attach a connection diagram to an amendment that is " + current.getStatus());
+        }
+        diagrams.store(diagram.sha256(), diagram.contentType(), picture);
+        return change(id, a -> {
+            a.attachConnectionDiagram(diagram);
+            return a;
+        });
+    }
+
+    /** The picture of an amendment's Annexe 2, if one is attached. */
+    public java.util.Optional<byte[]> connectionDiagram(Amendment amendment) {
+        ConnectionDiagram diagram = amendment.getConnectionDiagram();
+        if (diagram == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(diagrams.find(diagram.sha256()).orElseThrow(() -> new IllegalStateException(
+                "amendment " + amendment.getId() + " names connection diagram " + diagram.sha256()
+                        + " which is not stored")));
     }
 
     public Amendment issue(String id) {
@@ -114,7 +152,8 @@ public class AmendmentDesk {
                                           java.util.Map<BigDecimal, BigDecimal> newVatRates) {
         Amendment amendment = get(id);
         BigDecimal ratio = indexRatio;
-        if (ratio == null) {
+        // a firm amount is not revised: no index is needed
+        if (ratio == null && !amendment.firmFor(worksFinishedOn)) {
             BigDecimal base = baremeIndex(java.time.YearMonth.from(amendment.economicConditionsDate()));
             BigDecimal current = baremeIndex(java.time.YearMonth.from(worksFinishedOn));
             ratio = current.divide(base, 10, java.math.RoundingMode.HALF_UP);

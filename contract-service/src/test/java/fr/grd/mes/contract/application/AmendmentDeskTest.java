@@ -31,7 +31,19 @@ class AmendmentDeskTest {
     private final AmendmentStore amendments = new AmendmentStore();
     private final Map<YearMonth, BigDecimal> index = new TreeMap<>();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final AmendmentDesk desk = new AmendmentDesk(amendments, new BaremeIndexes() {
+    private final Map<String, byte[]> pictures = new java.util.HashMap<>();
+    private final ConnectionDiagrams diagrams = new ConnectionDiagrams() {
+        @Override
+        public void store(String sha256, String contentType, byte[] bytes) {
+            pictures.put(sha256, bytes.clone());
+        }
+
+        @Override
+        public Optional<byte[]> find(String sha256) {
+            return Optional.ofNullable(pictures.get(sha256));
+        }
+    };
+    private final AmendmentDesk desk = new AmendmentDesk(amendments, diagrams, new BaremeIndexes() {
         @Override
         public void put(YearMonth month, BigDecimal value) {
             index.put(month, value);
@@ -59,6 +71,34 @@ class AmendmentDeskTest {
     }
 
     @Test
+    void annexe2TheDiagramIsStoredByItsDigestAndNamedByTheAmendmentWhichIsNotIssuedWithoutIt() {
+        desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        assertThatThrownBy(() -> desk.issue("AV-1")).isInstanceOf(Conflict.class).hasMessageContaining("Annexe 2");
+        byte[] png = AmendmentFixture.diagramPng();
+        Amendment attached = desk.attachConnectionDiagram("AV-1", png, "image/png");
+        assertThat(desk.connectionDiagram(attached)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(png));
+        assertThat(pictures).containsOnlyKeys(attached.getConnectionDiagram().sha256());
+        desk.issue("AV-1");
+        assertThat(desk.get("AV-1").getStatus()).isEqualTo(Amendment.Status.ISSUED);
+    }
+
+    @Test
+    void aDiagramThatIsNotAPictureOrComesAfterIssueChangesNothing() {
+        desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        int writes = amendments.writes();
+        assertThatThrownBy(() -> desk.attachConnectionDiagram("AV-1", "not a png".getBytes(), "image/png"))
+                .isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(invalid.violations().get(0).field())
+                        .isEqualTo("connectionDiagram"));
+        assertThat(pictures).isEmpty();
+        assertThat(amendments.writes()).isEqualTo(writes);
+        desk.attachConnectionDiagram("AV-1", AmendmentFixture.diagramPng(), "image/png");
+        desk.issue("AV-1");
+        assertThatThrownBy(() -> desk.attachConnectionDiagram("AV-1", AmendmentFixture.diagramPng(640, 320),
+                "image/png")).isInstanceOf(Conflict.class).hasMessageContaining("ISSUED");
+        assertThat(pictures).hasSize(1);
+    }
+
+    @Test
     void anAmendmentNumberIsDraftedOnce() {
         desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
         assertThatThrownBy(() -> desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false)))
@@ -68,6 +108,7 @@ class AmendmentDeskTest {
     @Test
     void issuingAndTheLastPiecePublishTheirEvents() {
         desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        desk.attachConnectionDiagram("AV-1", AmendmentFixture.diagramPng(), "image/png");
         desk.issue("AV-1");
         Amendment issued = desk.get("AV-1");
         for (Amendment.Piece piece : issued.requiredPieces()) {
@@ -80,10 +121,19 @@ class AmendmentDeskTest {
     @Test
     void aPieceTheAmendmentDoesNotAskForIsAnInvalidPiece() {
         desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        desk.attachConnectionDiagram("AV-1", AmendmentFixture.diagramPng(), "image/png");
         desk.issue("AV-1");
         assertThatThrownBy(() -> desk.receive("AV-1", Amendment.Piece.SERVICE_ORDER, TODAY))
                 .isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(invalid.violations().get(0).field())
                         .isEqualTo("piece"));
+    }
+
+    @Test
+    void clause54AFirmAmountNeedsNoIndex() {
+        desk.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        var revision = desk.revise("AV-1", TODAY.plusMonths(6), null, Map.of());
+        assertThat(revision.firm()).isTrue();
+        assertThat(revision.totalExclTax()).isEqualByComparingTo("12721.42");
     }
 
     @Test

@@ -102,6 +102,12 @@ public class PlatformApi {
                 .body(body).retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
     }
 
+    /** PUT of raw bytes (a picture) as {@code contentType}. */
+    public Object putBytes(Service service, Function<UriBuilder, URI> path, MediaType contentType, byte[] body) {
+        return http.put().uri(uri(service, path)).headers(this::authorize).contentType(contentType)
+                .body(body).retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
+    }
+
     private void authorize(HttpHeaders headers) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser user) {

@@ -201,10 +201,12 @@ public class MesSupportAutoConfiguration {
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<fr.grd.mes.support.web.RequestLimits> requestLimits(
             @Value("${mes.limits.max-body-bytes:65536}") long maxBody,
+            @Value("${mes.limits.max-picture-bytes:4194304}") long maxPicture,
             @Value("${mes.limits.supplier-requests-per-second:50}") int supplierRate,
             @Value("${mes.limits.distributor-requests-per-second:2000}") int distributorRate) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new fr.grd.mes.support.web.RequestLimits(maxBody, supplierRate, distributorRate));
+                new fr.grd.mes.support.web.RequestLimits(maxBody, maxPicture, supplierRate,
+                        distributorRate));
         registration.setOrder(0);
         return registration;
     }

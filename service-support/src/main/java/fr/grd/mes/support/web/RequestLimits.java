@@ -17,17 +17,20 @@ import java.time.Duration;
 
 /**
  * Abusive input is refused early, before any parsing or store access: a body larger than
- * {@code mes.limits.max-body-bytes} is 413, and each caller (the JWT subject) has a request rate (resilience4j
+ * {@code mes.limits.max-body-bytes} is 413 (a picture, {@code image/*}, may reach {@code mes.limits.max-picture-bytes}:
+ * Annexe 2's diagram; the endpoints that take none refuse its type with 415), and each caller (the JWT subject) has a request rate (resilience4j
  * rate limiter; suppliers lower than the distributor's own tools) beyond which it gets 429 with Retry-After.
  * Health probes are never limited.
  */
 public class RequestLimits extends OncePerRequestFilter {
     private final long maxBodyBytes;
+    private final long maxPictureBytes;
     private final RateLimiterRegistry suppliers;
     private final RateLimiterRegistry distributor;
 
-    public RequestLimits(long maxBodyBytes, int supplierPerSecond, int distributorPerSecond) {
+    public RequestLimits(long maxBodyBytes, long maxPictureBytes, int supplierPerSecond, int distributorPerSecond) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxPictureBytes = maxPictureBytes;
         this.suppliers = RateLimiterRegistry.of(config(supplierPerSecond));
         this.distributor = RateLimiterRegistry.of(config(distributorPerSecond));
     }
@@ -45,8 +48,10 @@ public class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            problem(response, HttpStatus.CONTENT_TOO_LARGE, "the body exceeds " + maxBodyBytes + " bytes");
+        String type = request.getContentType();
+        long limit = type != null && type.regionMatches(true, 0, "image/", 0, 6) ? maxPictureBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            problem(response, HttpStatus.CONTENT_TOO_LARGE, "the body exceeds " + limit + " bytes");
             return;
         }
         Caller caller = Caller.current();

@@ -68,6 +68,8 @@ public class Amendment extends AggregateRoot {
     /** §5.2 and Annexe 3, after the Travaux Mandataire are received: their final amount and the réfaction credited. */
     private BigDecimal finalMandataireWorks;
     private BigDecimal creditedMandataireRefaction;
+    /** Annexe 2: the connection diagram (APS), required before the amendment is issued. */
+    private ConnectionDiagram connectionDiagram;
 
     Amendment() {
     }
@@ -122,8 +124,18 @@ public class Amendment extends AggregateRoot {
         return Annexe3.mandataireWorks(terms.pdrOrrAmountExclTax(), contribution().totalExclTax());
     }
 
+    /** Annexe 2 "[Schéma de principe de raccordement à insérer ici]": attached, or replaced, while a draft. */
+    public void attachConnectionDiagram(ConnectionDiagram diagram) {
+        require(Status.DRAFT, "attach a connection diagram to");
+        connectionDiagram = diagram;
+    }
+
     public AmendmentIssued issue(LocalDate today) {
         require(Status.DRAFT, "issue");
+        if (connectionDiagram == null) {
+            throw new IllegalStateException("Annexe 2: the connection diagram (Avant-Projet Sommaire) is not attached;"
+                    + " a proposal is not issued without it");
+        }
         if (!terms.validUntil().isAfter(today)) {
             throw new IllegalStateException("the validity end date " + terms.validUntil() + " is not after today");
         }
@@ -354,10 +366,21 @@ public class Amendment extends AggregateRoot {
      * rate of Annexe 3 to its new rate ({@code newVatRates}, old → new; a rate not named is unchanged), each applied to
      * its own (revised) base. The balance due is the revised C less A less MT_DAR (negative: owed back).
      */
+    /**
+     * §5.4: the amount is firm when it is not an estimate and the requester's works finish within a year of this
+     * amendment; otherwise it is revised by the index.
+     */
+    public boolean firmFor(LocalDate worksFinishedOn) {
+        boolean estimate = terms.contributionBasis().firmness() == AmendmentTerms.ContributionBasis.Firmness.ESTIMATE;
+        return !estimate && !worksFinishedOn.isAfter(firmUntil());
+    }
+
     public PriceRevision revise(LocalDate worksFinishedOn, BigDecimal indexRatio, Map<BigDecimal, BigDecimal> newVatRates) {
         Annexe3.Contribution c = contribution();
-        boolean estimate = terms.contributionBasis().firmness() == AmendmentTerms.ContributionBasis.Firmness.ESTIMATE;
-        boolean firm = !estimate && !worksFinishedOn.isAfter(firmUntil());
+        boolean firm = firmFor(worksFinishedOn);
+        if (!firm && indexRatio == null) {
+            throw new IllegalArgumentException("a revised amount needs the index ratio");
+        }
         BigDecimal deposit = depositCashed == null ? BigDecimal.ZERO.setScale(2) : depositCashed;
         BigDecimal paid = deposit.add(pracDeposit());
         BigDecimal exclTax = c.totalExclTax();
@@ -446,6 +469,10 @@ public class Amendment extends AggregateRoot {
 
     public AmendmentTerms getTerms() {
         return terms;
+    }
+
+    public ConnectionDiagram getConnectionDiagram() {
+        return connectionDiagram;
     }
 
     public Status getStatus() {

@@ -95,4 +95,78 @@ public final class AmendmentFixture {
         return Map.of("designation", name, "basis", basis, "scope", scope, "quantity", q, "unitPrice", pu,
                 "refactionRate", r, "vatRate", vat);
     }
+
+    /**
+     * A connection diagram as a desk would draw it for Annexe 2: a PNG of {@code width} × {@code height} pixels with
+     * the Poste Source, the HTA line and the delivery substation.
+     */
+    public static byte[] diagramPng(int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(java.awt.Color.BLACK);
+            g.setStroke(new java.awt.BasicStroke(Math.max(2, width / 200f)));
+            g.drawRect(width / 20, height / 3, width / 6, height / 3);
+            g.drawLine(width / 20 + width / 6, height / 2, width - width / 4, height / 2);
+            g.drawRect(width - width / 4, height / 3, width / 6, height / 3);
+            g.drawString("Poste Source", width / 20, height / 3 - 8);
+            g.drawString("HTA 20 kV, 240 mm² Alu, 150 m", width / 3, height / 2 - 8);
+            g.drawString("Poste de livraison", width - width / 4, height / 3 - 8);
+        } finally {
+            g.dispose();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A scanned drawing: the diagram on paper grain (seeded noise, so the same bytes every time), which PNG cannot
+     * compress much — about 1 to 2 MiB at 2 400 × 1 600.
+     */
+    public static byte[] diagramScan(int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random grain = new java.util.Random(42);
+        var raster = image.getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setSample(x, y, 0, 232 + grain.nextInt(24));
+            }
+        }
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(java.awt.Color.BLACK);
+            g.setStroke(new java.awt.BasicStroke(6));
+            g.drawRect(width / 20, height / 3, width / 6, height / 3);
+            g.drawLine(width / 20 + width / 6, height / 2, width - width / 4, height / 2);
+            g.drawRect(width - width / 4, height / 3, width / 6, height / 3);
+        } finally {
+            g.dispose();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] diagramPng() {
+        return diagramPng(800, 400);
+    }
+
+    /** {@code amendment} with the fixture's diagram attached, as the desk does before issuing it. */
+    public static Amendment withDiagram(Amendment amendment, LocalDate on) {
+        amendment.attachConnectionDiagram(ConnectionDiagram.of(diagramPng(), "image/png", on));
+        return amendment;
+    }
 }

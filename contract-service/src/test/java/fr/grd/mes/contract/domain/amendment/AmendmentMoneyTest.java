@@ -20,7 +20,7 @@ class AmendmentMoneyTest {
     private static Amendment accepted(boolean communeFinances) {
         Amendment a = Amendment.draft(AmendmentFixture.termsOf("AV-M", TODAY, false,
                 t -> t.put("communeFinancesExtension", communeFinances)));
-        a.issue(TODAY);
+        AmendmentFixture.withDiagram(a, TODAY).issue(TODAY);
         for (Amendment.Piece piece : a.requiredPieces()) {
             a.receive(piece, TODAY.plusDays(10));
         }
@@ -99,7 +99,7 @@ class AmendmentMoneyTest {
     void clause6AnIssuedAmendmentIsNotVoidedByTheRefusalButItsAcceptanceIsVoidAndNothingCashed() {
         Amendment a = Amendment.draft(AmendmentFixture.termsOf("AV-I", TODAY, false,
                 t -> t.put("communeFinancesExtension", true)));
-        a.issue(TODAY);
+        AmendmentFixture.withDiagram(a, TODAY).issue(TODAY);
         assertThat(a.municipalityDecision(false, TODAY.plusDays(2))).isEmpty();
         assertThat(a.getStatus()).isEqualTo(Amendment.Status.ISSUED);
         Object last = null;
@@ -189,7 +189,7 @@ class AmendmentMoneyTest {
             t.put("realCostSplit", Map.of("study", "600.00", "works", "3900.00", "material", "1200.00",
                     "engineering", "300.00"));
         }));
-        a.issue(TODAY);
+        AmendmentFixture.withDiagram(a, TODAY).issue(TODAY);
         for (Amendment.Piece piece : a.requiredPieces()) {
             a.receive(piece, TODAY.plusDays(10));
         }

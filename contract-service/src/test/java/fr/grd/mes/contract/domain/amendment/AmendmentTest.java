@@ -18,7 +18,7 @@ class AmendmentTest {
 
     private static Amendment issued(boolean localAuthority) {
         Amendment amendment = Amendment.draft(AmendmentFixture.termsOf("AV-1", TODAY, localAuthority));
-        amendment.issue(TODAY);
+        AmendmentFixture.withDiagram(amendment, TODAY).issue(TODAY);
         return amendment;
     }
 
@@ -34,11 +34,24 @@ class AmendmentTest {
     void issuingAnnouncesTheTotalAndTheDepositAndHappensOnce() {
         Amendment amendment = Amendment.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
         assertThat(amendment.getStatus()).isEqualTo(Amendment.Status.DRAFT);
-        AmendmentIssued issued = amendment.issue(TODAY);
+        AmendmentIssued issued = AmendmentFixture.withDiagram(amendment, TODAY).issue(TODAY);
         assertThat(issued.validUntil()).isEqualTo(TODAY.plusMonths(3));
         assertThat(amendment.getStatus()).isEqualTo(Amendment.Status.ISSUED);
         assertThat(amendment.depositDue()).isPositive().isLessThan(amendment.contribution().totalInclTax());
         assertThatThrownBy(() -> amendment.issue(TODAY)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void annexe2AProposalIsNotIssuedWithoutItsConnectionDiagramAndTheDiagramIsFixedOnceIssued() {
+        Amendment amendment = Amendment.draft(AmendmentFixture.termsOf("AV-1", TODAY, false));
+        assertThatThrownBy(() -> amendment.issue(TODAY)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Annexe 2");
+        assertThat(amendment.getStatus()).isEqualTo(Amendment.Status.DRAFT);
+        AmendmentFixture.withDiagram(amendment, TODAY).issue(TODAY);
+        ConnectionDiagram issuedWith = amendment.getConnectionDiagram();
+        assertThatThrownBy(() -> amendment.attachConnectionDiagram(ConnectionDiagram.of(
+                AmendmentFixture.diagramPng(600, 300), "image/png", TODAY))).isInstanceOf(IllegalStateException.class);
+        assertThat(amendment.getConnectionDiagram()).isEqualTo(issuedWith);
     }
 
     @Test
@@ -81,7 +94,7 @@ class AmendmentTest {
     void theMunicipalitysRefusalVoidsTheAcceptanceAndRefundsWhatWasCashed() {
         Amendment amendment = Amendment.draft(AmendmentFixture.termsOf("AV-1", TODAY, false,
                 t -> t.put("communeFinancesExtension", true)));
-        amendment.issue(TODAY);
+        AmendmentFixture.withDiagram(amendment, TODAY).issue(TODAY);
         AmendmentAccepted accepted = receiveAll(amendment, TODAY.plusDays(10)).orElseThrow();
         AmendmentVoided voided = amendment.municipalityDecision(false, TODAY.plusDays(20)).orElseThrow();
         assertThat(voided.refund()).as("A and the PRAC deposit")

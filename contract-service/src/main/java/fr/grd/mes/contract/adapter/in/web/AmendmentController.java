@@ -5,7 +5,9 @@ import fr.grd.mes.contract.application.AmendmentDesk;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
 import fr.grd.mes.contract.domain.amendment.Annexe3;
+import fr.grd.mes.contract.domain.amendment.ConnectionDiagram;
 import fr.grd.mes.support.outcome.Invalid;
+import fr.grd.mes.support.outcome.NotFound;
 import fr.grd.mes.support.outcome.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,7 +45,8 @@ public class AmendmentController {
                                 LocalDate connectionAgreementDeliveredOn, boolean connectionAgreementOverdue,
                                 BigDecimal refunded, BigDecimal depositPercentage, BigDecimal pracDeposit,
                                 LocalDate firmUntil, LocalDate worksPlannedEnd, Balance balance,
-                                BigDecimal finalMandataireWorks, BigDecimal creditedMandataireRefaction) {
+                                BigDecimal finalMandataireWorks, BigDecimal creditedMandataireRefaction,
+                                ConnectionDiagram connectionDiagram) {
         static AmendmentView of(Amendment a) {
             return new AmendmentView(a.getId(), a.getStatus().name(), a.getTerms(), a.contribution(), a.depositDue(),
                     a.mandataireWorks(), List.copyOf(a.requiredPieces()), a.getReceivedPieces(), a.missingPieces(),
@@ -53,7 +56,8 @@ public class AmendmentController {
                     a.firmUntil(), a.getWorksPlannedEnd(), a.getBalanceInvoicedOn() == null ? null
                             : new Balance(a.getDistributorWorksCompletedOn(), a.getBalanceInvoiced(),
                             a.getBalanceInvoicedOn(), a.getBalanceDueOn(), a.getBalancePaidOn(), a.isBalanceOverdue(),
-                            a.getBalanceRevision()), a.getFinalMandataireWorks(), a.getCreditedMandataireRefaction());
+                            a.getBalanceRevision()), a.getFinalMandataireWorks(), a.getCreditedMandataireRefaction(),
+                    a.getConnectionDiagram());
         }
     }
 
@@ -266,6 +270,29 @@ public class AmendmentController {
         Amendment a = desk.get(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"avenant-L342-2-" + id + ".pdf\"")
-                .body(document.render(a));
+                .body(document.render(a, desk.connectionDiagram(a)));
+    }
+
+    /**
+     * Annexe 2: the connection diagram (APS) of a draft, as the picture itself (PNG or JPEG, at most
+     * {@value ConnectionDiagram#MAX_BYTES} bytes; the body is read no further than that).
+     */
+    @org.springframework.web.bind.annotation.PutMapping(value = "/{id}/connection-diagram",
+            consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
+    public AmendmentView attachDiagram(@PathVariable String id,
+                                       @org.springframework.web.bind.annotation.RequestHeader(HttpHeaders.CONTENT_TYPE)
+                                       MediaType contentType, java.io.InputStream body) throws java.io.IOException {
+        byte[] picture = body.readNBytes(ConnectionDiagram.MAX_BYTES + 1);
+        return AmendmentView.of(desk.attachConnectionDiagram(id, picture,
+                contentType.getType() + "/" + contentType.getSubtype()));
+    }
+
+    @GetMapping("/{id}/connection-diagram")
+    public ResponseEntity<byte[]> diagram(@PathVariable String id) {
+        Amendment a = desk.get(id);
+        byte[] picture = desk.connectionDiagram(a).orElseThrow(() -> new NotFound("amendment " + id
+                + " has no connection diagram attached"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.getConnectionDiagram().contentType()))
+                .body(picture);
     }
 }

@@ -1,19 +1,24 @@
 package fr.grd.mes.contract.adapter.out.pdf;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentTerms;
 import fr.grd.mes.contract.domain.amendment.Annexe3;
+import fr.grd.mes.contract.domain.amendment.ConnectionDiagram;
 import fr.grd.mes.contract.domain.amendment.ContributionLine;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +27,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders an amendment as the PDF the requester signs (OpenPDF): the template itself ({@link AvenantTemplate}: every
@@ -39,25 +47,54 @@ public class AmendmentDocument {
     private static final Font SUBHEADING = new Font(BOLD, 9.5f);
     private static final Font BODY = new Font(REGULAR, 8.5f);
     private static final Font TABLE_HEAD = new Font(BOLD, 8);
+    /** The room (points) a heading needs below it for its first lines; less, and it starts the next page. */
+    private static final float KEEP_WITH_NEXT = 60;
 
-    public byte[] render(Amendment amendment) {
+    /**
+     * The document of {@code amendment}, Annexe 2 showing {@code diagram} (a draft without one says so). The table of
+     * contents gives the page each heading is printed on: the document is laid out once to learn them, then again
+     * with them (the contents take the same room both times, so the pages do not move).
+     */
+    public byte[] render(Amendment amendment, Optional<byte[]> diagram) {
         AvenantFields fields = AvenantFields.of(amendment);
         List<AvenantTemplate.Block> blocks = AvenantTemplate.render(fields.choices(), fields.fields());
+        Map<Integer, Integer> pages = new HashMap<>();
+        layOut(amendment, blocks, diagram, Map.of(), pages);
+        return layOut(amendment, blocks, diagram, pages, new HashMap<>());
+    }
+
+    /** One layout: {@code pages} gives the contents' page numbers, {@code printedOn} receives each heading's page. */
+    private static byte[] layOut(Amendment amendment, List<AvenantTemplate.Block> blocks, Optional<byte[]> diagram,
+                                 Map<Integer, Integer> pages, Map<Integer, Integer> printedOn) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
-            PdfWriter.getInstance(pdf, out);
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
+            // each heading's chunk is tagged with its block index: the page it is drawn on is the page it is on
+            writer.setPageEvent(new PdfPageEventHelper() {
+                @Override
+                public void onGenericTag(PdfWriter w, Document d, Rectangle rect, String tag) {
+                    printedOn.putIfAbsent(Integer.parseInt(tag), w.getPageNumber());
+                }
+            });
             pdf.addTitle("Avenant L. 342-2 n° " + amendment.getTerms().amendmentNumber());
             pdf.addSubject("Enedis-FOR-RAC_056E version 2 (" + AvenantTemplate.VERSION + ")");
             pdf.open();
             boolean first = true;
-            for (AvenantTemplate.Block block : blocks) {
+            for (int i = 0; i < blocks.size(); i++) {
+                AvenantTemplate.Block block = blocks.get(i);
                 if (block instanceof AvenantTemplate.SectionBreak) {
                     pdf.newPage();
                 } else if (block instanceof AvenantTemplate.Heading h) {
-                    Paragraph p = new Paragraph(h.text(), h.level() == 1 ? HEADING : SUBHEADING);
+                    if (writer.getVerticalPosition(true) - pdf.bottomMargin() < KEEP_WITH_NEXT) {
+                        pdf.newPage(); // a heading is not left alone at the foot of a page
+                    }
+                    Chunk title = new Chunk(h.text(), h.level() == 1 ? HEADING : SUBHEADING);
+                    title.setGenericTag(String.valueOf(i));
+                    Paragraph p = new Paragraph(title);
                     p.setSpacingBefore(h.level() == 1 ? 9 : 5);
                     p.setSpacingAfter(2);
+                    p.setKeepTogether(true);
                     pdf.add(p);
                 } else if (block instanceof AvenantTemplate.Text text) {
                     Paragraph p = new Paragraph(text.text(), first ? TITLE : BODY);
@@ -71,13 +108,59 @@ public class AmendmentDocument {
                     pdf.add(p);
                 } else if (block instanceof AvenantTemplate.Annexe3Tables) {
                     annexe3(pdf, amendment);
+                } else if (block instanceof AvenantTemplate.TableOfContents) {
+                    contents(pdf, blocks, pages);
+                } else if (block instanceof AvenantTemplate.ConnectionDiagramPicture) {
+                    connectionDiagram(pdf, amendment, diagram);
                 }
             }
             pdf.close();
-        } catch (DocumentException e) {
+        } catch (DocumentException | IOException e) {
             throw new IllegalStateException("rendering amendment " + amendment.getId() + " failed", e);
         }
         return out.toByteArray();
+    }
+
+    /** "SOMMAIRE": each heading (down to the third level, and the annexes) and its page, "…" on the first layout. */
+    private static void contents(Document pdf, List<AvenantTemplate.Block> blocks, Map<Integer, Integer> pages)
+            throws DocumentException {
+        PdfPTable toc = new PdfPTable(new float[]{12, 1});
+        toc.setWidthPercentage(100);
+        toc.setSpacingBefore(4);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) instanceof AvenantTemplate.Heading h && h.level() <= 3) {
+                // as the seed's SOMMAIRE writes them: without the colon some headings end with
+                PdfPCell title = new PdfPCell(new Phrase(h.text().replaceFirst("\\s*:$", ""),
+                        h.level() == 1 ? TABLE_HEAD : BODY));
+                title.setBorder(PdfPCell.NO_BORDER);
+                title.setPaddingLeft(10 * (h.level() - 1));
+                toc.addCell(title);
+                Integer page = pages.get(i);
+                PdfPCell number = new PdfPCell(new Phrase(page == null ? "00" : String.valueOf(page), BODY));
+                number.setBorder(PdfPCell.NO_BORDER);
+                number.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                toc.addCell(number);
+            }
+        }
+        pdf.add(toc);
+    }
+
+    /** Annexe 2: the attached picture, scaled to the page; a draft without one says it is still to be attached. */
+    private static void connectionDiagram(Document pdf, Amendment amendment, Optional<byte[]> diagram)
+            throws DocumentException, IOException {
+        if (diagram.isEmpty()) {
+            pdf.add(new Paragraph("Schéma de principe de raccordement : non joint (projet ; l'avenant n'est pas émis"
+                    + " sans lui).", BODY));
+            return;
+        }
+        Image picture = Image.getInstance(diagram.get());
+        picture.scaleToFit(pdf.getPageSize().getWidth() - pdf.leftMargin() - pdf.rightMargin(),
+                pdf.getPageSize().getHeight() - pdf.topMargin() - pdf.bottomMargin() - 120);
+        picture.setAlignment(Element.ALIGN_CENTER);
+        pdf.add(picture);
+        ConnectionDiagram d = amendment.getConnectionDiagram();
+        pdf.add(new Paragraph("Schéma joint le " + AvenantFields.date(d.attachedOn()) + " (" + d.widthPx() + " × "
+                + d.heightPx() + " px, empreinte SHA-256 " + d.sha256().substring(0, 16) + "…).", BODY));
     }
 
     /** Annexe 3's tables: the lines, then the totals down to A (the MT_DAR line only where a PRAC deposit was paid). */

@@ -129,8 +129,6 @@ final class AvenantFields {
         f.field("Adresse complète de l'entité", oneLine(t.complaintsEntity().address()));
         f.field("Montant total TTC", money(c.totalInclTax()));
         f.list("Pièces du dossier de demande", t.annex1().documents());
-        f.field("Schéma de principe de raccordement", "Le schéma de principe de raccordement (Avant-Projet Sommaire) "
-                + "est joint au présent Avenant L. 342-2.");
         f.field("Montant HT PDR ORR", money(t.pdrOrrAmountExclTax()));
         f.field("Montant HT Avenant L. 342-2", money(c.totalExclTax()));
         f.field("Montant réfaction PDR ORR", money(t.pdrOrrRefactionExclTax()));

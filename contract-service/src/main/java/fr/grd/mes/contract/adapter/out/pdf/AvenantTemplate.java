@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The "Avenant L. 342-2" template (Enedis-FOR-RAC_056E) as data: one resource per section under
  * {@code avenant-l342-2/<version>/}, the template's own text with its {@code [fields]}, each "Option … / Fin Options"
- * group written as {@code @if group=value} … {@code @endif} blocks (nested for the sub-options) and {@code @annexe3}
- * where the Annexe 3 tables go. A new template version is a new set of resources, not new code.
+ * group written as {@code @if group=value} … {@code @endif} blocks (nested for the sub-options), {@code @annexe3}
+ * where the Annexe 3 tables go, {@code @schema} where Annexe 2's connection diagram goes, {@code @sommaire} where the
+ * table of contents goes and {@code @page} for a page break. A new template version is a new set of resources, not new code.
  *
  * <p>Rendering keeps the chosen option of each group and nothing of the others, fills every field, repeats a list item
  * once per value of a list field (none: the item goes), and refuses to leave a {@code [field]} it cannot fill.
@@ -28,10 +29,13 @@ public final class AvenantTemplate {
             "10-conventions", "11-mise-en-service", "12-modification", "13-information", "14-accord", "20-annexe-1",
             "21-annexe-2", "22-annexe-3", "23-annexe-4");
     private static final Pattern FIELD = Pattern.compile("\\[([^\\[\\]]+)]");
+    private static final Map<String, Block> DIRECTIVES = Map.of("@annexe3", new Annexe3Tables(),
+            "@schema", new ConnectionDiagramPicture(), "@sommaire", new TableOfContents(), "@page", new SectionBreak());
     private static final Pattern HEADING = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\. .*|^Annexe \\d+ : .*");
 
     /** One rendered block of the document. */
-    public sealed interface Block permits Heading, Text, Item, Annexe3Tables, SectionBreak {
+    public sealed interface Block permits Heading, Text, Item, Annexe3Tables, SectionBreak, TableOfContents,
+            ConnectionDiagramPicture {
     }
 
     public record Heading(int level, String text) implements Block {
@@ -48,6 +52,14 @@ public final class AvenantTemplate {
 
     /** The start of an annex: a new page. */
     public record SectionBreak() implements Block {
+    }
+
+    /** "SOMMAIRE": every heading of the document with the page it is printed on. */
+    public record TableOfContents() implements Block {
+    }
+
+    /** Annexe 2's "[Schéma de principe de raccordement]": the attached picture. */
+    public record ConnectionDiagramPicture() implements Block {
     }
 
     private AvenantTemplate() {
@@ -95,9 +107,13 @@ public final class AvenantTemplate {
             if (!active.peek() || trimmed.isEmpty()) {
                 continue;
             }
-            if (trimmed.equals("@annexe3")) {
-                blocks.add(new Annexe3Tables());
+            Block directive = DIRECTIVES.get(trimmed);
+            if (directive != null) {
+                blocks.add(directive);
                 continue;
+            }
+            if (trimmed.startsWith("@")) {
+                throw new IllegalStateException(section + ":" + lineNo + ": unknown directive " + trimmed);
             }
             boolean item = trimmed.startsWith("- ");
             for (String filled : fill(section, lineNo, trimmed, fields)) {

@@ -3,15 +3,21 @@ package fr.grd.mes.contract.adapter.out.pdf;
 import fr.grd.mes.contract.domain.amendment.Amendment;
 import fr.grd.mes.contract.domain.amendment.AmendmentFixture;
 import fr.grd.mes.contract.domain.amendment.AmendmentValidation;
+import fr.grd.mes.contract.domain.amendment.ConnectionDiagram;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +30,30 @@ class AmendmentDocumentTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     private static final char NBSP = '\u00a0';
 
+    private static final byte[] DIAGRAM = AmendmentFixture.diagramPng(1200, 600);
+
+    private static byte[] pdf(Amendment amendment) {
+        amendment.attachConnectionDiagram(ConnectionDiagram.of(DIAGRAM, "image/png", TODAY));
+        return new AmendmentDocument().render(amendment, Optional.of(DIAGRAM));
+    }
+
     private static String text(Amendment amendment) throws IOException {
-        byte[] pdf = new AmendmentDocument().render(amendment);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = Loader.loadPDF(pdf(amendment))) {
             return new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", " ");
+        }
+    }
+
+    /** The text of each page, as PDFBox reads it (index 0 is page 1). */
+    private static List<String> pages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document));
+            }
+            return pages;
         }
     }
 
@@ -107,7 +133,7 @@ class AmendmentDocumentTest {
             }
         }
         for (String document : List.of(one, two)) {
-            assertThat(document).doesNotContain("[", "]", "@if", "@endif", "@annexe3", "Fin Option", "Option 1 :");
+            assertThat(document).doesNotContain("[", "]", "@if", "@endif", "@annexe3", "@schema", "@sommaire", "@page", "Fin Option", "Option 1 :");
         }
     }
 
@@ -131,5 +157,68 @@ class AmendmentDocumentTest {
         }
         assertThat(one.indexOf("13. Information du Demandeur")).isLessThan(one.indexOf("14. Accord"));
         assertThat(text(second())).as("no PRAC deposit: no MT_DAR line").doesNotContain("MT_DAR");
+    }
+
+    @Test
+    void theContentsListEveryHeadingWithThePageItIsPrintedOn() throws IOException {
+        for (Amendment amendment : List.of(first(), second())) {
+            List<String> pages = pages(pdf(amendment));
+            int tocPage = -1;
+            for (int i = 0; i < pages.size() && tocPage < 0; i++) {
+                if (pages.get(i).lines().anyMatch(l -> l.strip().equals("SOMMAIRE"))) {
+                    tocPage = i;
+                }
+            }
+            assertThat(tocPage).as("a page holds the SOMMAIRE").isGreaterThanOrEqualTo(0);
+            Matcher entry = Pattern.compile("(?m)^(\\d+(?:\\.\\d+)*\\. .+?|Annexe \\d : .+?) (\\d+)\\s*$")
+                    .matcher(pages.get(tocPage));
+            List<String> titles = new ArrayList<>();
+            while (entry.find()) {
+                String title = entry.group(1).strip();
+                int page = Integer.parseInt(entry.group(2));
+                titles.add(title);
+                assertThat(page).as(title).isBetween(tocPage + 2, pages.size());
+                assertThat(pages.get(page - 1).lines().map(String::strip)).as(title + " printed on page " + page)
+                        .anyMatch(line -> line.startsWith(title.length() > 40 ? title.substring(0, 40) : title));
+            }
+            assertThat(titles).as("the seed's SOMMAIRE, in order").startsWith("1. Objet de l'Avenant L. 342-2",
+                    "2. Caractéristiques de votre demande", "2.1. Puissance de Raccordement");
+            assertThat(titles).contains("4.1.1. Travaux réseaux", "10.1.2. Réserves sur le délai de mise à disposition"
+                    + " de la Convention de Raccordement", "14. Accord").endsWith("Annexe 4 : Contrat de Mandat");
+            assertThat(titles).hasSizeGreaterThanOrEqualTo(40);
+        }
+    }
+
+    @Test
+    void annexe2PrintsTheAttachedDiagramAndADraftWithoutOneSaysSo() throws IOException {
+        Amendment amendment = first();
+        byte[] pdf = pdf(amendment);
+        List<String> pages = pages(pdf);
+        int annexe2 = -1;
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).contains("Annexe 2 : Schéma de raccordement") && !pages.get(i).contains("SOMMAIRE")) {
+                annexe2 = i;
+            }
+        }
+        assertThat(annexe2).isGreaterThanOrEqualTo(0);
+        List<int[]> images = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(annexe2).getResources();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    images.add(new int[]{image.getWidth(), image.getHeight()});
+                }
+            }
+        }
+        assertThat(images).as("the diagram, at its own size, on Annexe 2's page").singleElement()
+                .satisfies(size -> assertThat(size).containsExactly(1200, 600));
+        assertThat(pages.get(annexe2)).contains("Schéma joint le 01/12/2026 (1200 × 600 px");
+
+        Amendment draft = second();
+        String withoutDiagram;
+        try (PDDocument document = Loader.loadPDF(new AmendmentDocument().render(draft, Optional.empty()))) {
+            withoutDiagram = new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", " ");
+        }
+        assertThat(withoutDiagram).contains("Schéma de principe de raccordement : non joint").doesNotContain("Schéma joint le");
     }
 }
