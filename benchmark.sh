@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"
+# jars only on the class path (no classes directory): the JDK's ahead-of-time cache (a variant can train and use one)
+# refuses a class path with a non-empty directory
+jar=$(ls local-stack/target/local-stack-*.jar | grep -v -- '-tests.jar' | head -1)
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$jar:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"

@@ -85,6 +85,11 @@ public final class Benchmark {
     private static final int ZONES = 40;
     /** How long the stack is watched with no case at all: what it costs to stand still (polls, timers, scrapes). */
     private static final int AT_REST_SECONDS = 20;
+    /** Settled: each service's JIT compiler below this share of one core … */
+    static final double JIT_SETTLED = 0.02;
+    /** … for this long (consecutive windows). */
+    static final int SETTLED_SECONDS = 30;
+    static final int SETTLE_WINDOW_SECONDS = 10;
     static final List<String> DEFAULT_VARIANTS = List.of(
             "ack-record=--spring.kafka.listener.ack-mode=record",
             "tuned=");
@@ -121,12 +126,39 @@ public final class Benchmark {
         }
     }
 
-    /** Average cores used over a phase and the largest heap in use seen, per process. */
-    record Usage(Map<String, Double> cores, Map<String, Double> maxHeapMiB) {
+    /**
+     * Average cores used over a phase, the largest heap in use seen, per process, and each service's JIT compiler
+     * time over the phase as a share of one core (Micrometer's {@code jvm.compilation.time}).
+     */
+    record Usage(Map<String, Double> cores, Map<String, Double> maxHeapMiB, Map<String, Double> jitCores,
+                 double elapsedSeconds) {
+        /** CPU milliseconds per completed case, per process (cores × phase length ÷ cases). */
+        Map<String, Double> cpuMillisPerCase(int completed) {
+            Map<String, Double> perCase = new LinkedHashMap<>();
+            cores.forEach((process, c) -> perCase.put(process, completed == 0 ? Double.NaN
+                    : 1000 * c * elapsedSeconds / completed));
+            return perCase;
+        }
+
+        /** The four services together, CPU ms per case. */
+        double servicesCpuMillisPerCase(int completed) {
+            double sum = 0;
+            for (Service service : Service.values()) {
+                sum += cpuMillisPerCase(completed).getOrDefault(service.serviceName(), 0.0);
+            }
+            return sum;
+        }
     }
 
-    record Phase(double offered, int accepted, int completed, double casesPerSecond, Histogram planned,
+    record Phase(double offered, int inFlight, int accepted, int completed, double casesPerSecond, Histogram planned,
                  Histogram billed, Usage usage, List<HeapSample> heap) {
+        boolean closedLoop() {
+            return offered == 0;
+        }
+    }
+
+    /** How long load ran before every service's JIT compiler stayed under the threshold, window by window. */
+    record Settling(double seconds, boolean settled, List<Map<String, Double>> jitCoresByWindow) {
     }
 
     record HeapSample(double secondsIn, Service service, double usedMiB) {
@@ -134,7 +166,17 @@ public final class Benchmark {
 
     record Result(Variant variant, double kafkaRate, double writeRate, double httpRate, double recordsPerCase,
                   double writesPerCase, double httpPerCase, Phase fixed, Phase max, Phase soak,
-                  Map<String, Double> storeMillis, Usage atRest) {
+                  Map<String, Double> storeMillis, Usage atRest, Settling settling, List<Phase> curve) {
+        /**
+         * The knee of the open-loop curve: the highest offered rate still carried (achieved ≥ 95 % of offered, p99
+         * accepted → planned under 1 s); NaN without an open-loop curve.
+         */
+        double knee() {
+            return curve.stream().filter(p -> !p.closedLoop() && p.casesPerSecond() >= 0.95 * p.offered()
+                    && p.planned().getTotalCount() > 0 && p.planned().getValueAtPercentile(99) <= 1000)
+                    .mapToDouble(Phase::offered).max().orElse(Double.NaN);
+        }
+
         double kafkaBound() {
             return kafkaRate / recordsPerCase;
         }
@@ -154,25 +196,31 @@ public final class Benchmark {
         String heap = System.getProperty("benchmark.service-heap", "512m");
         Path dir = Files.createTempDirectory("mes-benchmark");
         List<Result> results = new ArrayList<>();
-        if (Boolean.parseBoolean(System.getProperty("benchmark.harness-warmup", "true"))) {
+        if (Boolean.parseBoolean(System.getProperty("benchmark.harness-warmup", String.valueOf(variants.size() > 1)))) {
             // the store and the load generator run in this JVM: cold, they slow whichever variant comes first (seen:
             // the first of four identical-but-one variants 10-20 % below the others, its ingredients too), so the
             // first variant runs once unreported before the measured ones
             Variant first = variants.get(0);
             System.out.println("\n---- harness warm-up (variant " + first.name() + ", not reported)");
-            new VariantRun(first, dir.resolve("harness-warmup"), heap).run(seconds, clients, rate, 0);
+            new VariantRun(first, dir.resolve("harness-warmup"), heap).run(seconds, clients, rate, 0, false);
         }
         for (Variant variant : variants) {
             boolean last = variant == variants.get(variants.size() - 1);
             System.out.println("\n---- variant " + variant.name() + " " + variant.serviceArgs());
+            // the curve takes minutes: by default only for the last variant (-Dbenchmark.curve-variants=a,b names others)
+            String curveVariants = System.getProperty("benchmark.curve-variants", "");
+            boolean withCurve = curveVariants.isBlank() ? last : List.of(curveVariants.split(",")).contains(variant.name());
             results.add(new VariantRun(variant, dir.resolve(variant.name()), heap).run(seconds, clients, rate,
-                    last ? soak : 0));
+                    last ? soak : 0, withCurve));
             print(List.of(results.get(results.size() - 1)), seconds, clients, heap);
         }
         System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded stack, "
                 + Instant.now() + ") ====");
         print(results, seconds, clients, heap);
         chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), results);
+        if (results.stream().anyMatch(r -> !r.curve().isEmpty())) {
+            curveChart(Path.of(System.getProperty("benchmark.curve-chart", "docs/benchmark-curve.png")), results);
+        }
         System.exit(0);
     }
 
@@ -180,6 +228,16 @@ public final class Benchmark {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (Result r : results) {
             row(rows, "variant", r.variant().name());
+            Settling st = r.settling();
+            row(rows, "JIT settled (every service's compiler < " + pct(JIT_SETTLED) + " of a core for " + SETTLED_SECONDS
+                    + " s) after (s)", st.settled() ? num(st.seconds()) : "not within " + num(st.seconds()));
+            if (!st.jitCoresByWindow().isEmpty()) {
+                for (Service service : Service.values()) {
+                    row(rows, "settling: JIT share of a core per " + SETTLE_WINDOW_SECONDS + " s window, "
+                            + service.serviceName(), st.jitCoresByWindow().stream().map(w -> pct(w.getOrDefault(
+                            service.serviceName(), 0.0))).collect(java.util.stream.Collectors.joining(" ")));
+                }
+            }
             row(rows, "Kafka produce→consume (records/s, same broker, acks=all)", num(r.kafkaRate()));
             row(rows, "document writes (writes/s, same store)", num(r.writeRate()));
             row(rows, "HTTP round trips (calls/s, same server stack, " + clients + " clients)", num(r.httpRate()));
@@ -193,6 +251,14 @@ public final class Benchmark {
             phaseRows(rows, max, r.max(), seconds);
             row(rows, max + ": achieved / composite bound", pct(r.max().casesPerSecond() / r.compositeBound()));
             row(rows, max + ": achieved / Kafka-only bound", pct(r.max().casesPerSecond() / r.kafkaBound()));
+            for (Phase point : r.curve()) {
+                phaseRows(rows, point.closedLoop() ? "curve, closed loop, " + point.inFlight() + " in flight"
+                        : "curve, open loop, offered " + num(point.offered()) + "/s", point, seconds);
+            }
+            if (!r.curve().isEmpty()) {
+                row(rows, "knee of the open-loop curve (cases/s)", num(r.knee()));
+                row(rows, "knee / composite bound", pct(r.knee() / r.compositeBound()));
+            }
             r.storeMillis().forEach((service, millis) -> row(rows,
                     max + ": mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));
             r.atRest().cores().forEach((process, cores) -> row(rows, "at rest (no case for " + AT_REST_SECONDS
@@ -216,6 +282,13 @@ public final class Benchmark {
         p.usage().cores().forEach((process, cores) -> row(rows, label + ": CPU (cores) / max heap in use (MiB), "
                 + process, String.format("%.2f", cores) + (p.usage().maxHeapMiB().containsKey(process)
                 ? " / " + num(p.usage().maxHeapMiB().get(process)) : "")));
+        p.usage().cpuMillisPerCase(p.completed()).forEach((process, ms) -> row(rows, label
+                + ": CPU per case (ms), " + process, String.format("%.1f", ms)));
+        row(rows, label + ": CPU per case (ms), the four services", String.format("%.1f",
+                p.usage().servicesCpuMillisPerCase(p.completed())));
+        p.usage().jitCores().forEach((service, jit) -> row(rows, label + ": JIT compiler (share of a core / of the "
+                + "service's CPU), " + service, pct(jit) + " / " + pct(jit / Math.max(1e-9,
+                p.usage().cores().getOrDefault(service, 0.0)))));
     }
 
     private static void row(Map<String, List<String>> rows, String name, String value) {
@@ -334,7 +407,7 @@ public final class Benchmark {
             this.heap = heap;
         }
 
-        Result run(int seconds, int clients, double rate, int soakSeconds) throws Exception {
+        Result run(int seconds, int clients, double rate, int soakSeconds, boolean withCurve) throws Exception {
             broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort()).start(Duration.ofSeconds(90));
             MongoServer store = new MongoServer(new MemoryBackend());
             InetSocketAddress address = store.bind();
@@ -351,12 +424,13 @@ public final class Benchmark {
                         "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
                         "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));
                 args.addAll(variant.springArgs());
+                long startedAt = System.nanoTime();
                 // the four start side by side, as containers would
                 ExecutorService starting = Executors.newFixedThreadPool(Service.values().length);
                 Map<Service, Future<ServiceProcess>> started = new EnumMap<>(Service.class);
                 for (Service service : Service.values()) {
                     List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
-                    jvm.addAll(variant.jvmOptions());
+                    variant.jvmOptions().forEach(option -> jvm.add(option.replace("{service}", service.serviceName())));
                     String extra = System.getProperty("benchmark.service-java-opts", "");
                     if (!extra.isBlank()) {
                         jvm.addAll(List.of(extra.replace("{service}", service.serviceName()).split(" ")));
@@ -367,15 +441,12 @@ public final class Benchmark {
                 for (var entry : started.entrySet()) {
                     services.put(entry.getKey(), entry.getValue().get());
                 }
-                int warmup = Integer.getInteger("benchmark.warmup", 30);
-                prepare(clients, Integer.getInteger("benchmark.pdls", 8_000) + (int) (rate * (seconds + soakSeconds)),
+                System.out.printf("  the four services ready after %.1f s (started side by side)%n",
+                        (System.nanoTime() - startedAt) / 1e9);
+                prepare(clients, Integer.getInteger("benchmark.pdls", 40_000) + (int) (rate * (seconds + soakSeconds)),
                         mongoUri);
-                if (warmup > 0) {
-                    // the services' JIT compilers are busy for minutes after start: measured phases come after this
-                    Phase warm = phase(Duration.ofSeconds(warmup), clients, 0);
-                    System.out.printf("  warm-up: %d cases in %d s, %.1f cases/s (not counted)%n", warm.completed(), warmup,
-                            warm.casesPerSecond());
-                }
+                // the services' JIT compilers are busy for minutes after start: nothing is measured until they settle
+                Settling settling = settle(clients, Duration.ofSeconds(Integer.getInteger("benchmark.settle-max", 600)));
                 // the ingredients alone, after the warm-up (the services' compilers no longer take the CPU), each twice: the
                 // first run only warms this JVM's code (the store runs in it)
                 kafkaRecordsPerSecond(broker.bootstrap(), 20_000);
@@ -395,13 +466,15 @@ public final class Benchmark {
                     double[] start = storeBefore.get(service);
                     storeMillis.put(service, end[0] == start[0] ? 0 : 1000 * (end[1] - start[1]) / (end[0] - start[0]));
                 });
+                List<Phase> curve = withCurve ? curve(seconds) : List.of();
                 Usage atRest = atRest(Duration.ofSeconds(AT_REST_SECONDS));
                 Phase soak = soakSeconds > 0 ? phase(Duration.ofSeconds(soakSeconds), clients, rate) : null;
                 double completed = Math.max(1, max.completed());
                 return new Result(variant, kafkaRate, writeRate, httpRate,
                         (after.get("records") - before.get("records")) / completed,
                         (after.get("writes") - before.get("writes")) / completed,
-                        (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis, atRest);
+                        (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis, atRest,
+                        settling, curve);
             } finally {
                 for (ServiceProcess process : services.values()) {
                     process.stop();
@@ -433,10 +506,62 @@ public final class Benchmark {
             }
         }
 
+        /**
+         * Load (closed loop, {@code clients} in flight) in {@value #SETTLE_WINDOW_SECONDS}-second windows until every
+         * service's JIT compile time stays under {@link #JIT_SETTLED} of a core for {@value #SETTLED_SECONDS} s, or
+         * {@code max} has passed; prints each window.
+         */
+        private Settling settle(int clients, Duration max) throws Exception {
+            List<Map<String, Double>> windows = new ArrayList<>();
+            long start = System.nanoTime();
+            int quiet = 0;
+            while (quiet * SETTLE_WINDOW_SECONDS < SETTLED_SECONDS && System.nanoTime() - start < max.toNanos()) {
+                Phase window = phase(Duration.ofSeconds(SETTLE_WINDOW_SECONDS), clients, 0);
+                Map<String, Double> jit = window.usage().jitCores();
+                windows.add(jit);
+                boolean calm = jit.values().stream().allMatch(share -> share < JIT_SETTLED);
+                quiet = calm ? quiet + 1 : 0;
+                System.out.printf("  settling %3.0f s: %.1f cases/s, JIT %s%n", (System.nanoTime() - start) / 1e9,
+                        window.casesPerSecond(), jit.entrySet().stream().map(e -> e.getKey() + " " + pct(e.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Settling(seconds, quiet * SETTLE_WINDOW_SECONDS >= SETTLED_SECONDS, windows);
+        }
+
+        /**
+         * The throughput–latency curve: closed loop at each of {@code benchmark.curve-in-flight} (default 16, 64, 256,
+         * 1 024) cases in flight, then open loop at {@code benchmark.curve-fractions} (default 0.25 … 1.25) of the
+         * best closed-loop rate, each for {@code seconds}.
+         */
+        private List<Phase> curve(int seconds) throws Exception {
+            List<Phase> points = new ArrayList<>();
+            String inFlight = System.getProperty("benchmark.curve-in-flight", "16,64,256,1024");
+            if (inFlight.isBlank()) {
+                return points;
+            }
+            for (String n : inFlight.split(",")) {
+                Phase point = phase(Duration.ofSeconds(seconds), Integer.parseInt(n.strip()), 0);
+                System.out.printf("  closed loop, %s in flight: %.1f cases/s, p99 planned %s ms%n", n.strip(),
+                        point.casesPerSecond(), percentiles(point.planned()));
+                points.add(point);
+            }
+            double best = points.stream().mapToDouble(Phase::casesPerSecond).max().orElse(1);
+            for (String f : System.getProperty("benchmark.curve-fractions", "0.25,0.5,0.75,0.9,1.0,1.1,1.25").split(",")) {
+                double offered = Math.max(1, Double.parseDouble(f.strip()) * best);
+                // enough senders that none is still busy with its previous request when the next is due
+                Phase point = phase(Duration.ofSeconds(seconds), Math.max(32, (int) Math.ceil(offered / 4)), offered);
+                System.out.printf("  open loop, offered %.1f/s: achieved %.1f cases/s, p99 planned %s ms%n", offered,
+                        point.casesPerSecond(), percentiles(point.planned()));
+                points.add(point);
+            }
+            return points;
+        }
+
         /** The charge table of the day in every zone and the PdLs of every case to come, known to every service. */
         private void prepare(int concurrency, int count, String mongoUri) throws Exception {
             for (int z = 0; z < ZONES; z++) {
-                send("PUT", Service.SCHEDULING, "/api/v1/capacity/" + zone(z) + "/" + day, Map.of("am", 500, "pm", 500));
+                send("PUT", Service.SCHEDULING, "/api/v1/capacity/" + zone(z) + "/" + day, Map.of("am", 1000, "pm", 1000));
             }
             pdls = count;
             ExecutorService loader = Executors.newFixedThreadPool(concurrency);
@@ -521,7 +646,7 @@ public final class Benchmark {
                             if (interval == 0) {
                                 try {
                                     billing.computeIfAbsent(caseId, id -> new java.util.concurrent.CompletableFuture<>())
-                                            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                                            .get(120, java.util.concurrent.TimeUnit.SECONDS);
                                 } catch (java.util.concurrent.TimeoutException stuck) {
                                     // counted as not completed; this client goes on
                                 }
@@ -556,8 +681,8 @@ public final class Benchmark {
                 record(billed, billedAt(billing, caseId), sent);
             });
             int completed = billedOf(accepted, billing);
-            return new Phase(offeredRate, accepted.size(), completed, completed / elapsed, planned, billed, usage,
-                    sampler.samples);
+            return new Phase(offeredRate, concurrency, accepted.size(), completed, completed / elapsed, planned, billed,
+                    usage, sampler.samples);
         }
 
         /** CPU of every process while no case is sent: the stack's cost of standing still. */
@@ -673,6 +798,7 @@ public final class Benchmark {
         /** CPU of every process over a phase, and each service's heap in use sampled every second. */
         private final class Sampler {
             private final Map<String, Duration> cpuStart = new LinkedHashMap<>();
+            private final Map<String, Double> jitStart = jitMillis();
             private final List<HeapSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
             private final AtomicBoolean running = new AtomicBoolean(true);
             private final long start = System.nanoTime();
@@ -703,9 +829,20 @@ public final class Benchmark {
                 return times;
             }
 
+            private Map<String, Double> jitMillis() {
+                Map<String, Double> jit = new LinkedHashMap<>();
+                for (Service service : Service.values()) {
+                    jit.put(service.serviceName(), meter(service, "jvm.compilation.time", null));
+                }
+                return jit;
+            }
+
             Usage stop(double elapsedSeconds) throws InterruptedException {
                 running.set(false);
                 thread.join();
+                Map<String, Double> jitCores = new LinkedHashMap<>();
+                jitMillis().forEach((service, ms) -> jitCores.put(service,
+                        (ms - jitStart.getOrDefault(service, 0.0)) / 1000 / elapsedSeconds));
                 Map<String, Double> cores = new LinkedHashMap<>();
                 cpuTimes().forEach((process, time) -> cores.put(process,
                         time.minus(cpuStart.get(process)).toNanos() / 1e9 / elapsedSeconds));
@@ -713,7 +850,7 @@ public final class Benchmark {
                 for (HeapSample sample : samples) {
                     maxHeap.merge(sample.service().serviceName(), sample.usedMiB(), Math::max);
                 }
-                return new Usage(cores, maxHeap);
+                return new Usage(cores, maxHeap, jitCores, elapsedSeconds);
             }
         }
 
@@ -776,6 +913,92 @@ public final class Benchmark {
                 y += rowHeight;
             }
             y += 8;
+        }
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    /**
+     * The throughput–latency curve of the last variant with one: achieved cases/s (x) against accepted → planned
+     * latency (y, log scale, p50 dotted and p99 solid), the closed-loop points labelled by cases in flight and the
+     * open-loop points by offered rate; the composite bound as a vertical line.
+     */
+    static void curveChart(Path file, List<Result> results) throws Exception {
+        Result r = results.stream().filter(x -> !x.curve().isEmpty()).reduce((a, b) -> b).orElseThrow();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        int w = 760;
+        int h = 460;
+        int left = 70;
+        int right = w - 30;
+        int top = 50;
+        int bottom = h - 60;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double maxX = Math.max(r.compositeBound() * 1.05, r.curve().stream().mapToDouble(Phase::casesPerSecond).max()
+                .orElse(1) * 1.15);
+        double minY = 1;
+        double maxY = 100_000;
+        java.util.function.DoubleUnaryOperator x = v -> left + (right - left) * v / maxX;
+        java.util.function.DoubleUnaryOperator y = v -> bottom - (bottom - top) * (Math.log10(Math.max(minY, v))
+                - Math.log10(minY)) / (Math.log10(maxY) - Math.log10(minY));
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("Throughput vs latency, accepted → intervention planned (" + r.variant().name() + ")", 20, 25);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        for (int decade = 0; decade <= 5; decade++) {
+            int yy = (int) y.applyAsDouble(Math.pow(10, decade));
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawLine(left, yy, right, yy);
+            g.setColor(Color.GRAY);
+            g.drawString(String.format("%,d ms", (int) Math.pow(10, decade)), 8, yy + 4);
+        }
+        for (int k = 0; k <= 5; k++) {
+            double v = maxX * k / 5;
+            int xx = (int) x.applyAsDouble(v);
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawLine(xx, top, xx, bottom);
+            g.setColor(Color.GRAY);
+            g.drawString(String.format("%,.0f", v), xx - 8, bottom + 14);
+        }
+        g.drawString("cases/s achieved", (left + right) / 2 - 40, bottom + 32);
+        int bound = (int) x.applyAsDouble(r.compositeBound());
+        g.setColor(new Color(0xF58518));
+        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[]{6, 4}, 0));
+        g.drawLine(bound, top, bound, bottom);
+        g.drawString(String.format("composite bound %,.0f/s", r.compositeBound()), Math.max(left, bound - 150), top - 4);
+        Color[] colors = {new Color(0x4C78A8), new Color(0x54A24B)};
+        String[] names = {"closed loop (cases in flight)", "open loop (offered rate)"};
+        for (int series = 0; series < 2; series++) {
+            boolean closed = series == 0;
+            List<Phase> points = r.curve().stream().filter(p -> p.closedLoop() == closed && p.planned().getTotalCount() > 0)
+                    .toList();
+            g.setColor(colors[series]);
+            for (int pct = 0; pct < 2; pct++) {
+                double percentile = pct == 0 ? 50 : 99;
+                g.setStroke(pct == 0 ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1,
+                        new float[]{2, 3}, 0) : new BasicStroke(2f));
+                for (int i = 1; i < points.size(); i++) {
+                    Phase a = points.get(i - 1);
+                    Phase b = points.get(i);
+                    g.drawLine((int) x.applyAsDouble(a.casesPerSecond()), (int) y.applyAsDouble(
+                                    a.planned().getValueAtPercentile(percentile)),
+                            (int) x.applyAsDouble(b.casesPerSecond()), (int) y.applyAsDouble(
+                                    b.planned().getValueAtPercentile(percentile)));
+                }
+            }
+            for (Phase p : points) {
+                int px = (int) x.applyAsDouble(p.casesPerSecond());
+                int py = (int) y.applyAsDouble(p.planned().getValueAtPercentile(99));
+                g.fillOval(px - 4, py - 4, 8, 8);
+                g.drawString(closed ? String.valueOf(p.inFlight()) : String.format("%.0f/s", p.offered()), px + 6,
+                        py - 6 + (closed ? 0 : 14));
+            }
+            g.fillRect(left + 10, top + 8 + series * 16, 10, 10);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(names[series] + " — p99 solid, p50 dotted", left + 26, top + 17 + series * 16);
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());

@@ -80,7 +80,10 @@ public final class ServiceProcess {
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // a JVM training an ahead-of-time cache writes it as it exits, which takes a while
+            Duration grace = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput"))
+                    ? Duration.ofMinutes(5) : Duration.ofSeconds(20);
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         }
