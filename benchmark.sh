@@ -7,5 +7,6 @@ cd "$(dirname "$0")"
 ./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 # jars only on the class path (no classes directory): the JDK's ahead-of-time cache (a variant can train and use one)
 # refuses a class path with a non-empty directory
-jar=$(ls local-stack/target/local-stack-*.jar | grep -v -- '-tests.jar' | head -1)
+jar=local-stack/target/benchmark-classes.jar
+jar cf "$jar" -C local-stack/target/classes .
 exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$jar:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"

@@ -82,7 +82,7 @@ public final class Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SUPPLIER = "FOURN-BENCH";
     /** Cases are spread over this many zones, as a distributor's are (one half-day slot holds its bookings). */
-    private static final int ZONES = 40;
+    private static final int ZONES = 100;
     /** How long the stack is watched with no case at all: what it costs to stand still (polls, timers, scrapes). */
     private static final int AT_REST_SECONDS = 20;
     /** Settled: each service's JIT compiler below this share of one core … */
@@ -542,7 +542,7 @@ public final class Benchmark {
             }
             for (String n : inFlight.split(",")) {
                 Phase point = phase(Duration.ofSeconds(seconds), Integer.parseInt(n.strip()), 0);
-                System.out.printf("  closed loop, %s in flight: %.1f cases/s, p99 planned %s ms%n", n.strip(),
+                System.out.printf("  closed loop, %s in flight: %.1f cases/s, planned p50/p99/p99.9 %s ms%n", n.strip(),
                         point.casesPerSecond(), percentiles(point.planned()));
                 points.add(point);
             }
@@ -551,7 +551,7 @@ public final class Benchmark {
                 double offered = Math.max(1, Double.parseDouble(f.strip()) * best);
                 // enough senders that none is still busy with its previous request when the next is due
                 Phase point = phase(Duration.ofSeconds(seconds), Math.max(32, (int) Math.ceil(offered / 4)), offered);
-                System.out.printf("  open loop, offered %.1f/s: achieved %.1f cases/s, p99 planned %s ms%n", offered,
+                System.out.printf("  open loop, offered %.1f/s: achieved %.1f cases/s, planned p50/p99/p99.9 %s ms%n", offered,
                         point.casesPerSecond(), percentiles(point.planned()));
                 points.add(point);
             }
@@ -561,7 +561,11 @@ public final class Benchmark {
         /** The charge table of the day in every zone and the PdLs of every case to come, known to every service. */
         private void prepare(int concurrency, int count, String mongoUri) throws Exception {
             for (int z = 0; z < ZONES; z++) {
-                send("PUT", Service.SCHEDULING, "/api/v1/capacity/" + zone(z) + "/" + day, Map.of("am", 1000, "pm", 1000));
+                HttpResponse<String> loaded = send("PUT", Service.SCHEDULING, "/api/v1/capacity/" + zone(z) + "/" + day,
+                        Map.of("am", 500, "pm", 500));
+                if (loaded.statusCode() != 200) {
+                    throw new IllegalStateException("the charge table refused the capacity: " + loaded.body());
+                }
             }
             pdls = count;
             ExecutorService loader = Executors.newFixedThreadPool(concurrency);
@@ -829,11 +833,16 @@ public final class Benchmark {
                 return times;
             }
 
+            /**
+             * The JIT compiler threads' CPU time so far, per service, from the OS (Micrometer's
+             * {@code jvm.compilation.time} where there is no /proc: elapsed time summed over the compiler threads,
+             * which on a loaded machine counts the time they wait for a core too, over 100 % of a core seen).
+             */
             private Map<String, Double> jitMillis() {
                 Map<String, Double> jit = new LinkedHashMap<>();
-                for (Service service : Service.values()) {
-                    jit.put(service.serviceName(), meter(service, "jvm.compilation.time", null));
-                }
+                services.forEach((service, process) -> jit.put(service.serviceName(), process.jitCpuTime()
+                        .map(cpu -> (double) cpu.toMillis())
+                        .orElseGet(() -> meter(service, "jvm.compilation.time", null))));
                 return jit;
             }
 

@@ -43,6 +43,40 @@ public final class ServiceProcess {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /**
+     * CPU time the JIT compiler threads (C1 and C2) of the process have used so far, as the operating system counts
+     * it ({@code /proc/<pid>/task/<tid>/stat}, user + system); empty where there is no {@code /proc}. Threads the
+     * JVM has already retired (it adds and removes compiler threads as the queue grows) are not counted.
+     */
+    public java.util.Optional<Duration> jitCpuTime() {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return java.util.Optional.empty();
+        }
+        long ticks = 0;
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            for (Path task : threads.toList()) {
+                try {
+                    String comm = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        // fields after the command name, which is in parentheses: state is field 3, utime 14, stime 15
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND));
+    }
+
+    /** Linux's USER_HZ, the unit of /proc's CPU times (100 on every common architecture). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     /** CPU time the process has used so far (user + system), as the operating system counts it. */
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);

@@ -4,6 +4,7 @@ import fr.grd.mes.events.AppointmentKind;
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.RequestCreated;
 import fr.grd.mes.events.Slot;
+import fr.grd.mes.scheduling.domain.OpenPlaces;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.BookingPolicy;
 import fr.grd.mes.scheduling.domain.ChargeTable;
@@ -149,7 +150,7 @@ public class AppointmentBooking {
                                              String appointmentId) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon).stream()
-                .filter(candidate -> !halfDays.hasStarted(candidate, clock.instant())).toList();
+                .filter(candidate -> new OpenPlaces(calendar, halfDays).isOpen(candidate, clock.instant())).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package fr.grd.mes.scheduling.application;
 
 import fr.grd.mes.events.EventEnvelope;
 import fr.grd.mes.events.ExpressEscalated;
+import fr.grd.mes.scheduling.domain.OpenPlaces;
 import fr.grd.mes.scheduling.domain.Advancement;
 import fr.grd.mes.scheduling.domain.Appointment;
 import fr.grd.mes.scheduling.domain.ChargeTable;
@@ -130,10 +131,8 @@ public class ExpressAdvancementDesk {
         if (latest.isBefore(today)) {
             return;
         }
-        for (ChargeTable.SlotCapacity free : chargeTable.free(a.getZone(), today, latest)) {
-            if (!calendar.isBusinessDay(free.key().date()) || halfDays.hasStarted(free.key(), clock.instant())) {
-                continue;
-            }
+        for (ChargeTable.SlotCapacity free : new OpenPlaces(calendar, halfDays).free(chargeTable, a.getZone(), today,
+                latest, clock.instant())) {
             if (chargeTable.book(free.key(), holdIdFor(a))) {
                 boolean proposed = appointments.retrying(() -> {
                     Appointment fresh = booking.get(appointmentId);

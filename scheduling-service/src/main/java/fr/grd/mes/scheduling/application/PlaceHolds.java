@@ -1,6 +1,7 @@
 package fr.grd.mes.scheduling.application;
 
 import fr.grd.mes.events.Slot;
+import fr.grd.mes.scheduling.domain.OpenPlaces;
 import fr.grd.mes.scheduling.domain.ChargeTable;
 import fr.grd.mes.scheduling.domain.HalfDays;
 import fr.grd.mes.scheduling.domain.PlaceHold;
@@ -166,14 +167,14 @@ public class PlaceHolds {
     public List<FreePlace> freePlaces(String zone, LocalDate from) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         LocalDate start = from.isBefore(today) ? today : from;
-        return chargeTable.free(zone, start, calendar.addBusinessDays(start, FREE_PLACES_DAYS)).stream()
-                .filter(c -> isOpen(c.key()))
+        return new OpenPlaces(calendar, halfDays).free(chargeTable, zone, start,
+                        calendar.addBusinessDays(start, FREE_PLACES_DAYS), clock.instant()).stream()
                 .map(c -> new FreePlace(c.key().date(), c.key().slot(), c.free())).toList();
     }
 
     /** A place that can still be held or offered: a business day's half day that has not begun. */
     private boolean isOpen(SlotKey key) {
-        return calendar.isBusinessDay(key.date()) && !halfDays.hasStarted(key, clock.instant());
+        return new OpenPlaces(calendar, halfDays).isOpen(key, clock.instant());
     }
 
     private Conflict placeGone(String why, String zone, LocalDate from) {
@@ -182,9 +183,9 @@ public class PlaceHolds {
 
     /** The first place free in {@code zone} from now on, up to the horizon (none: null). */
     private SlotKey firstFreePlace(String zone, LocalDate today) {
-        return chargeTable.free(zone, today, calendar.addBusinessDays(today, horizon)).stream()
+        return new OpenPlaces(calendar, halfDays).free(chargeTable, zone, today,
+                        calendar.addBusinessDays(today, horizon), clock.instant()).stream()
                 .map(ChargeTable.SlotCapacity::key)
-                .filter(this::isOpen)
                 .findFirst().orElse(null);
     }
 }
