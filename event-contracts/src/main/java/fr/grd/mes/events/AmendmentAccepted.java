@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** Every acceptance piece arrived before the validity date: the deposit is cashed, the agreement is due. */
 public record AmendmentAccepted(String amendmentId, LocalDate acceptedOn, BigDecimal depositCashed,
-                                LocalDate connectionAgreementDue) {
+                                LocalDate connectionAgreementDue) implements AmendmentEvent {
 }

@@ -9,5 +9,5 @@ import java.time.LocalDate;
  * is stated for a local authority: absent).
  */
 public record AmendmentBalanceInvoiced(String amendmentId, LocalDate invoicedOn, BigDecimal balanceInclTax,
-                                       LocalDate dueOn) {
+                                       LocalDate dueOn) implements AmendmentEvent {
 }

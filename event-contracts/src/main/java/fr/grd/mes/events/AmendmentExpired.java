@@ -4,5 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The validity date passed with pieces missing: no deposit is cashed. */
-public record AmendmentExpired(String amendmentId, LocalDate validUntil, List<String> missingPieces) {
+public record AmendmentExpired(String amendmentId, LocalDate validUntil, List<String> missingPieces)
+        implements AmendmentEvent {
 }

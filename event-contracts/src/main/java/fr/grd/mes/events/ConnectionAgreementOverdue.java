@@ -3,5 +3,5 @@ package fr.grd.mes.events;
 import java.time.LocalDate;
 
 /** The connection agreement ("Convention de Raccordement") was not made available by its due date. */
-public record ConnectionAgreementOverdue(String amendmentId, LocalDate dueDate) {
+public record ConnectionAgreementOverdue(String amendmentId, LocalDate dueDate) implements AmendmentEvent {
 }

@@ -4,6 +4,7 @@ import fr.grd.mes.events.AmendmentAccepted;
 import fr.grd.mes.events.AmendmentBalanceInvoiced;
 import fr.grd.mes.events.AmendmentBalanceOverdue;
 import fr.grd.mes.events.AmendmentBalanceReminder;
+import fr.grd.mes.events.AmendmentEvent;
 import fr.grd.mes.events.AmendmentExpired;
 import fr.grd.mes.events.AmendmentIssued;
 import fr.grd.mes.events.AmendmentVoided;
@@ -161,7 +162,7 @@ public class Amendment extends AggregateRoot {
      * when the financing commune has already refused the extension, an acceptance void from the start
      * (AmendmentVoided, nothing cashed).
      */
-    public Optional<Record> receive(Piece piece, LocalDate receivedOn) {
+    public Optional<AmendmentEvent> receive(Piece piece, LocalDate receivedOn) {
         require(Status.ISSUED, "receive a piece for");
         if (!requiredPieces().contains(piece)) {
             throw new IllegalArgumentException(piece + " is not an acceptance piece of this amendment ("

@@ -23,7 +23,7 @@ class AmendmentTest {
     }
 
     private static Optional<AmendmentAccepted> receiveAll(Amendment amendment, LocalDate on) {
-        Optional<Record> outcome = Optional.empty();
+        Optional<fr.grd.mes.events.AmendmentEvent> outcome = Optional.empty();
         for (Amendment.Piece piece : amendment.requiredPieces()) {
             outcome = amendment.receive(piece, on);
         }
