@@ -142,9 +142,10 @@ public final class Benchmark {
 
         /** The four services together, CPU ms per case. */
         double servicesCpuMillisPerCase(int completed) {
+            Map<String, Double> perCase = cpuMillisPerCase(completed);
             double sum = 0;
             for (Service service : Service.values()) {
-                sum += cpuMillisPerCase(completed).getOrDefault(service.serviceName(), 0.0);
+                sum += perCase.getOrDefault(service.serviceName(), 0.0);
             }
             return sum;
         }
@@ -508,8 +509,8 @@ public final class Benchmark {
 
         /**
          * Load (closed loop, {@code clients} in flight) in {@value #SETTLE_WINDOW_SECONDS}-second windows until every
-         * service's JIT compile time stays under {@link #JIT_SETTLED} of a core for {@value #SETTLED_SECONDS} s, or
-         * {@code max} has passed; prints each window.
+         * service's JIT compiler threads use less than {@link #JIT_SETTLED} of a core for {@value #SETTLED_SECONDS}
+         * s, or {@code max} has passed; prints each window.
          */
         private Settling settle(int clients, Duration max) throws Exception {
             List<Map<String, Double>> windows = new ArrayList<>();

@@ -41,15 +41,8 @@ public final class Http {
 
     /** GET of a non-JSON resource (Prometheus text, files). */
     public static String text(String url) {
-        try {
-            return CLIENT.send(withToken(HttpRequest.newBuilder(URI.create(url)).GET(), defaultToken).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(withToken(HttpRequest.newBuilder(URI.create(url)).GET(), defaultToken).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     public static Response post(String url, Object body) {
@@ -80,19 +73,12 @@ public final class Http {
 
     /** GET of raw bytes (a picture, a PDF). */
     public static byte[] bytes(String url) {
-        try {
-            HttpResponse<byte[]> response = CLIENT.send(withToken(HttpRequest.newBuilder(URI.create(url)).GET(),
-                    defaultToken).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<byte[]> response = exchange(withToken(HttpRequest.newBuilder(URI.create(url)).GET(), defaultToken)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }
+        return response.body();
     }
 
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
@@ -101,14 +87,18 @@ public final class Http {
 
     private static Response send(HttpRequest.Builder request, String token) {
         withToken(request, token);
+        HttpResponse<String> response = exchange(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = raw == null || raw.isBlank() || !contentType.contains("json") ? null : JSON.readTree(raw);
+        return new Response(response.statusCode(), contentType, body, raw);
+    }
+
+    /** One request on the shared client; an I/O failure or an interruption is the test's failure. */
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String raw = response.body();
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = raw == null || raw.isBlank() || !contentType.contains("json") ? null : JSON.readTree(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, raw);
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -39,7 +39,7 @@ public class AppointmentBooking {
     private final int horizon;
     private final BusinessCalendar calendar;
     private final PlaceHoldRepository holds;
-    private final HalfDays halfDays;
+    private final OpenPlaces openPlaces;
 
     public AppointmentBooking(ChargeTable chargeTable, AppointmentRepository appointments, PlaceHoldRepository holds,
                               EventPublisher events,
@@ -48,7 +48,7 @@ public class AppointmentBooking {
         this.chargeTable = chargeTable;
         this.appointments = appointments;
         this.holds = holds;
-        this.halfDays = halfDays;
+        this.openPlaces = new OpenPlaces(calendar, halfDays);
         this.events = events;
         this.policy = new BookingPolicy(calendar);
         this.calendar = calendar;
@@ -150,7 +150,7 @@ public class AppointmentBooking {
                                              String appointmentId) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         List<SlotKey> candidates = policy.candidates(zone, requestedDate, requestedSlot, today, horizon).stream()
-                .filter(candidate -> new OpenPlaces(calendar, halfDays).isOpen(candidate, clock.instant())).toList();
+                .filter(candidate -> openPlaces.isOpen(candidate, clock.instant())).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

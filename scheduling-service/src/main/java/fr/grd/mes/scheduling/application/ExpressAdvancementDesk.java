@@ -35,12 +35,14 @@ public class ExpressAdvancementDesk {
     private final Clock clock;
     private final PlaceSettlement settlement;
     private final HalfDays halfDays;
+    private final OpenPlaces openPlaces;
 
     public ExpressAdvancementDesk(AppointmentRepository appointments, AppointmentBooking booking,
                                   ChargeTable chargeTable, PlaceSettlement settlement, EventPublisher events,
                                   BusinessCalendar calendar, HalfDays halfDays, Clock clock) {
         this.settlement = settlement;
         this.halfDays = halfDays;
+        this.openPlaces = new OpenPlaces(calendar, halfDays);
         this.appointments = appointments;
         this.booking = booking;
         this.chargeTable = chargeTable;
@@ -131,7 +133,7 @@ public class ExpressAdvancementDesk {
         if (latest.isBefore(today)) {
             return;
         }
-        for (ChargeTable.SlotCapacity free : new OpenPlaces(calendar, halfDays).free(chargeTable, a.getZone(), today,
+        for (ChargeTable.SlotCapacity free : openPlaces.free(chargeTable, a.getZone(), today,
                 latest, clock.instant())) {
             if (chargeTable.book(free.key(), holdIdFor(a))) {
                 boolean proposed = appointments.retrying(() -> {

@@ -42,6 +42,7 @@ public class PlaceHolds {
     private final Duration claimValidity;
     private final int horizon;
     private final HalfDays halfDays;
+    private final OpenPlaces openPlaces;
 
     public PlaceHolds(PlaceHoldRepository holds, ChargeTable chargeTable, BusinessCalendar calendar, HalfDays halfDays,
                       Clock clock,
@@ -50,6 +51,7 @@ public class PlaceHolds {
                       @Value("${mes.scheduling.horizon-business-days:30}") int horizon) {
         this.holds = holds;
         this.halfDays = halfDays;
+        this.openPlaces = new OpenPlaces(calendar, halfDays);
         this.chargeTable = chargeTable;
         this.calendar = calendar;
         this.clock = clock;
@@ -167,14 +169,14 @@ public class PlaceHolds {
     public List<FreePlace> freePlaces(String zone, LocalDate from) {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         LocalDate start = from.isBefore(today) ? today : from;
-        return new OpenPlaces(calendar, halfDays).free(chargeTable, zone, start,
+        return openPlaces.free(chargeTable, zone, start,
                         calendar.addBusinessDays(start, FREE_PLACES_DAYS), clock.instant()).stream()
                 .map(c -> new FreePlace(c.key().date(), c.key().slot(), c.free())).toList();
     }
 
     /** A place that can still be held or offered: a business day's half day that has not begun. */
     private boolean isOpen(SlotKey key) {
-        return new OpenPlaces(calendar, halfDays).isOpen(key, clock.instant());
+        return openPlaces.isOpen(key, clock.instant());
     }
 
     private Conflict placeGone(String why, String zone, LocalDate from) {
@@ -183,7 +185,7 @@ public class PlaceHolds {
 
     /** The first place free in {@code zone} from now on, up to the horizon (none: null). */
     private SlotKey firstFreePlace(String zone, LocalDate today) {
-        return new OpenPlaces(calendar, halfDays).free(chargeTable, zone, today,
+        return openPlaces.free(chargeTable, zone, today,
                         calendar.addBusinessDays(today, horizon), clock.instant()).stream()
                 .map(ChargeTable.SlotCapacity::key)
                 .findFirst().orElse(null);

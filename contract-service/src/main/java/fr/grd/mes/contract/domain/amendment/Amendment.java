@@ -360,14 +360,6 @@ public class Amendment extends AggregateRoot {
     }
 
     /**
-     * §5.4. Firm if the requester's works are finished by {@link #firmUntil()} (one year after this amendment's date)
-     * and the contribution is not an estimate; otherwise the contribution less the deposits already paid (A and the
-     * PRAC deposit MT_DAR, both paid at this amendment's economic conditions) is revised by {@code indexRatio}
-     * (barème index at the works' end over the index at {@link #economicConditionsDate()}). A VAT change maps each
-     * rate of Annexe 3 to its new rate ({@code newVatRates}, old → new; a rate not named is unchanged), each applied to
-     * its own (revised) base. The balance due is the revised C less A less MT_DAR (negative: owed back).
-     */
-    /**
      * §5.4: the amount is firm when it is not an estimate and the requester's works finish within a year of this
      * amendment; otherwise it is revised by the index.
      */
@@ -376,6 +368,14 @@ public class Amendment extends AggregateRoot {
         return !estimate && !worksFinishedOn.isAfter(firmUntil());
     }
 
+    /**
+     * §5.4. Firm if the requester's works are finished by {@link #firmUntil()} (one year after this amendment's date)
+     * and the contribution is not an estimate; otherwise the contribution less the deposits already paid (A and the
+     * PRAC deposit MT_DAR, both paid at this amendment's economic conditions) is revised by {@code indexRatio}
+     * (barème index at the works' end over the index at {@link #economicConditionsDate()}). A VAT change maps each
+     * rate of Annexe 3 to its new rate ({@code newVatRates}, old → new; a rate not named is unchanged), each applied to
+     * its own (revised) base. The balance due is the revised C less A less MT_DAR (negative: owed back).
+     */
     public PriceRevision revise(LocalDate worksFinishedOn, BigDecimal indexRatio, Map<BigDecimal, BigDecimal> newVatRates) {
         Annexe3.Contribution c = contribution();
         boolean firm = firmFor(worksFinishedOn);

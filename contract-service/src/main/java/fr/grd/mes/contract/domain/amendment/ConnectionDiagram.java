@@ -30,7 +30,8 @@ public record ConnectionDiagram(String sha256, String contentType, int sizeBytes
 
     /** The diagram of {@code bytes} announced as {@code contentType}; {@link IllegalArgumentException} says why not. */
     public static ConnectionDiagram of(byte[] bytes, String contentType, LocalDate attachedOn) {
-        String format = contentType == null ? null : FORMATS.get(contentType.strip().toLowerCase(java.util.Locale.ROOT));
+        String type = contentType == null ? null : contentType.strip().toLowerCase(java.util.Locale.ROOT);
+        String format = type == null ? null : FORMATS.get(type);
         if (format == null) {
             throw new IllegalArgumentException("the connection diagram is a PNG (image/png) or JPEG (image/jpeg) picture");
         }
@@ -42,8 +43,7 @@ public record ConnectionDiagram(String sha256, String contentType, int sizeBytes
                     + MAX_BYTES + " are accepted");
         }
         int[] size = dimensions(bytes, format);
-        return new ConnectionDiagram(sha256(bytes), contentType.strip().toLowerCase(java.util.Locale.ROOT), bytes.length,
-                size[0], size[1], attachedOn);
+        return new ConnectionDiagram(sha256(bytes), type, bytes.length, size[0], size[1], attachedOn);
     }
 
     /**

@@ -107,24 +107,14 @@ public final class AmendmentFixture {
         try {
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setColor(java.awt.Color.BLACK);
-            g.setStroke(new java.awt.BasicStroke(Math.max(2, width / 200f)));
-            g.drawRect(width / 20, height / 3, width / 6, height / 3);
-            g.drawLine(width / 20 + width / 6, height / 2, width - width / 4, height / 2);
-            g.drawRect(width - width / 4, height / 3, width / 6, height / 3);
+            schematic(g, width, height, Math.max(2, width / 200f));
             g.drawString("Poste Source", width / 20, height / 3 - 8);
             g.drawString("HTA 20 kV, 240 mm² Alu, 150 m", width / 3, height / 2 - 8);
             g.drawString("Poste de livraison", width - width / 4, height / 3 - 8);
         } finally {
             g.dispose();
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return png(image);
     }
 
     /**
@@ -143,14 +133,23 @@ public final class AmendmentFixture {
         }
         java.awt.Graphics2D g = image.createGraphics();
         try {
-            g.setColor(java.awt.Color.BLACK);
-            g.setStroke(new java.awt.BasicStroke(6));
-            g.drawRect(width / 20, height / 3, width / 6, height / 3);
-            g.drawLine(width / 20 + width / 6, height / 2, width - width / 4, height / 2);
-            g.drawRect(width - width / 4, height / 3, width / 6, height / 3);
+            schematic(g, width, height, 6);
         } finally {
             g.dispose();
         }
+        return png(image);
+    }
+
+    /** The Poste Source, the HTA line and the delivery substation, in black. */
+    private static void schematic(java.awt.Graphics2D g, int width, int height, float stroke) {
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(stroke));
+        g.drawRect(width / 20, height / 3, width / 6, height / 3);
+        g.drawLine(width / 20 + width / 6, height / 2, width - width / 4, height / 2);
+        g.drawRect(width - width / 4, height / 3, width / 6, height / 3);
+    }
+
+    private static byte[] png(java.awt.image.BufferedImage image) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", out);

@@ -121,7 +121,10 @@ public class AmendmentDocument {
         return out.toByteArray();
     }
 
-    /** "SOMMAIRE": each heading (down to the third level, and the annexes) and its page, "…" on the first layout. */
+    /**
+     * "SOMMAIRE": each heading (down to the third level, and the annexes) and its page ("00", as wide, on the first
+     * layout).
+     */
     private static void contents(Document pdf, List<AvenantTemplate.Block> blocks, Map<Integer, Integer> pages)
             throws DocumentException {
         PdfPTable toc = new PdfPTable(new float[]{12, 1});
