@@ -1,5 +1,7 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.simulation.DaySimulation;
+import fr.grd.mes.simulation.DemoData;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import fr.grd.mes.events.Topics;
@@ -90,7 +92,7 @@ public final class LocalStack {
                 List.of(issuer.consoleArgument()));
 
         BusinessCalendar calendar = new BusinessCalendar();
-        DemoData demo = new DemoData(services, issuer.distributorToken());
+        DemoData demo = new DemoData(services.client(issuer.distributorToken()));
         demo.load(LocalDate.now(clock.withZone(BusinessCalendar.PARIS)), calendar);
         int sftpPort = Integer.parseInt(setting("SUPPLIER_FILES_SFTP_PORT", "2222"));
         services.startSupplierFiles(sftpPort, Integer.parseInt(setting("SUPPLIER_FILES_HTTP_PORT", "8085")),
@@ -100,7 +102,7 @@ public final class LocalStack {
         printWelcome(services, broker.bootstrap(), mongoPort, clock);
         int simulate = simulatedRequests(args);
         if (simulate > 0) {
-            new DaySimulation(services, 42, issuer.distributorToken()).run(simulate);
+            new DaySimulation(services.client(issuer.distributorToken()), services.clock(), 42).run(simulate);
             if (List.of(args).contains("--then-exit")) {
                 System.exit(0);
             }

@@ -209,6 +209,11 @@ public final class ServiceStack implements AutoCloseable {
         return running.get(service);
     }
 
+    /** The platform client of these services, calling with {@code token}. */
+    public fr.grd.mes.client.PlatformClient client(String token) {
+        return new fr.grd.mes.client.PlatformClient(service -> url(Service.valueOf(service.name())), token);
+    }
+
     public ControllableClock clock() {
         return clock;
     }

@@ -31,7 +31,7 @@ class AbuseAndTokensIT {
         assertThat(Http.get(url, stack.issuer.mint("other", List.of("OPERATOR"), null, Duration.ofMinutes(5),
                 "another-platform")).status()).isEqualTo(401);
         DevJwt stranger = DevJwt.loadOrCreate(java.nio.file.Files.createTempDirectory("stranger-jwt"));
-        Http.Response foreign = Http.get(url, stranger.mint("x", List.of("OPERATOR"), null, Duration.ofMinutes(5)));
+        fr.grd.mes.client.Reply foreign = Http.get(url, stranger.mint("x", List.of("OPERATOR"), null, Duration.ofMinutes(5)));
         assertThat(foreign.status()).isEqualTo(401);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
     }
@@ -43,7 +43,7 @@ class AbuseAndTokensIT {
                 java.time.LocalDate.of(2030, 1, 2), "AM");
         body.put("externalReference", "x".repeat(100_000));
         long before = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
-        Http.Response response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
+        fr.grd.mes.client.Reply response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments()).isEqualTo(before);
@@ -56,15 +56,15 @@ class AbuseAndTokensIT {
                 Duration.ofMinutes(5));
         String url = stack.services.url(Service.BILLING) + "/api/v1/catalogue";
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<Http.Response>> calls = new java.util.ArrayList<>();
+        List<Future<fr.grd.mes.client.Reply>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
             calls.add(pool.submit(() -> Http.get(url, flooder)));
         }
         int ok = 0;
         int throttled = 0;
-        Http.Response sample = null;
-        for (Future<Http.Response> call : calls) {
-            Http.Response response = call.get();
+        fr.grd.mes.client.Reply sample = null;
+        for (Future<fr.grd.mes.client.Reply> call : calls) {
+            fr.grd.mes.client.Reply response = call.get();
             if (response.status() == 200) {
                 ok++;
             } else if (response.status() == 429) {

@@ -54,7 +54,7 @@ class AmendmentIT {
         return "AV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    private static List<String> fields(Http.Response response) {
+    private static List<String> fields(fr.grd.mes.client.Reply response) {
         return StreamSupport.stream(response.body().get("errors").spliterator(), false)
                 .map(e -> e.get("field").asString()).toList();
     }

@@ -149,7 +149,7 @@ class AuthorizationIT {
                 .map(role -> Arguments.of(e, role)));
     }
 
-    private static Http.Response call(Endpoint e, String token) {
+    private static fr.grd.mes.client.Reply call(Endpoint e, String token) {
         String path = e.path().replace("{caseA}", caseA).replace("{pdlA}", pdlA);
         return switch (e.method()) {
             case "GET" -> Http.get(url(e.service(), path), token);
@@ -161,7 +161,7 @@ class AuthorizationIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("endpointsByRole")
     void eachRoleReachesOnlyItsEndpoints(Endpoint endpoint, String role) {
-        Http.Response response = call(endpoint, tokens.get(role));
+        fr.grd.mes.client.Reply response = call(endpoint, tokens.get(role));
         if (endpoint.allowed().contains(role)) {
             assertThat(response.status()).as(response.raw()).isNotIn(401, 403);
         } else {
@@ -173,10 +173,10 @@ class AuthorizationIT {
     @ParameterizedTest(name = "{0} without a token")
     @MethodSource("endpoints")
     void noEndpointButHealthIsAnonymous(Endpoint endpoint) {
-        Http.Response response = call(endpoint, null);
+        fr.grd.mes.client.Reply response = call(endpoint, null);
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        Http.Response forged = call(endpoint, tokens.get("OPERATOR").substring(0, tokens.get("OPERATOR").length() - 4) + "AAAA");
+        fr.grd.mes.client.Reply forged = call(endpoint, tokens.get("OPERATOR").substring(0, tokens.get("OPERATOR").length() - 4) + "AAAA");
         assertThat(forged.status()).as("a token with a bad signature").isEqualTo(401);
     }
 
@@ -200,7 +200,7 @@ class AuthorizationIT {
                 url(Service.BILLING, "/api/v1/suppliers/" + A + "/files"),
                 url(Service.REQUEST, "/api/v1/suppliers/" + A + "/files?flow=X12"));
         for (String url : ofA) {
-            Http.Response response = Http.get(url, supplierB);
+            fr.grd.mes.client.Reply response = Http.get(url, supplierB);
             assertThat(response.status()).as(url).isEqualTo(404);
             assertThat(response.raw()).as("no data of the other supplier").doesNotContain("REF-", "20.00",
                     "\"supplierId\"", "meterIndex", "supplyState", "milestones", "\"date\"");
@@ -214,7 +214,7 @@ class AuthorizationIT {
 
         // a search by the other supplier's PdL or reference finds nothing; the desk finds it
         for (String query : List.of("pdl=" + pdlA, "externalReference=REF-" + pdlA)) {
-            Http.Response search = Http.get(url(Service.REQUEST, "/api/v1/cases?" + query), supplierB);
+            fr.grd.mes.client.Reply search = Http.get(url(Service.REQUEST, "/api/v1/cases?" + query), supplierB);
             assertThat(search.status()).isEqualTo(200);
             assertThat(search.body().size()).as(query).isZero();
             assertThat(Http.get(url(Service.REQUEST, "/api/v1/cases?" + query), tokens.get("OPERATOR")).body()
@@ -235,7 +235,7 @@ class AuthorizationIT {
         LocalDate date = new BusinessCalendar().addBusinessDays(LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), 3);
         String pdl = CaseFixture.deliveryPoint(stack, "ZONE-AUTH", "COUP");
         long before = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
-        Http.Response forA = Http.post(url(Service.REQUEST, "/api/v1/requests"),
+        fr.grd.mes.client.Reply forA = Http.post(url(Service.REQUEST, "/api/v1/requests"),
                 CaseFixture.request(pdl, A, "STANDARD", date, "AM"), supplierB);
         assertThat(forA.status()).isEqualTo(403);
         assertThat(forA.contentType()).startsWith("application/problem+json");

@@ -44,7 +44,7 @@ class CoupledBookingIT {
         return stack.services.url(service) + path;
     }
 
-    private static Http.Response hold(String zone, String pdl, LocalDate date, String slot, String token) {
+    private static fr.grd.mes.client.Reply hold(String zone, String pdl, LocalDate date, String slot, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (pdl != null) {
             body.put("pdl", pdl);
@@ -151,7 +151,7 @@ class CoupledBookingIT {
         CaseFixture.capacity(stack, zone, day, 3, 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Callable<Http.Response>> racers = new ArrayList<>();
+            List<Callable<fr.grd.mes.client.Reply>> racers = new ArrayList<>();
             // 64 suppliers racing (each its own caller: one supplier alone would meet its request rate limit first)
             for (int i = 0; i < 64; i++) {
                 String racer = stack.issuer.mint("racer-" + i, List.of("SUPPLIER"), String.format("FOURN-R%02d", i),
@@ -159,7 +159,7 @@ class CoupledBookingIT {
                 racers.add(() -> hold(zone, null, day, "AM", racer));
             }
             List<Integer> statuses = new ArrayList<>();
-            for (Future<Http.Response> answer : pool.invokeAll(racers)) {
+            for (Future<fr.grd.mes.client.Reply> answer : pool.invokeAll(racers)) {
                 statuses.add(answer.get().status());
             }
             assertThat(statuses).as("no other answer than 201 or 409").containsOnly(201, 409);

@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.simulation.DaySimulation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DaySimulationIT {
     @Test
     void aScriptedDayBillsEveryBranchAsTheChartSays() throws Exception {
-        DaySimulation.Result result = new DaySimulation(TestStack.get().services, 7, TestStack.get().issuer.distributorToken()).run(60);
+        DaySimulation.Result result = new DaySimulation(TestStack.get().services.client(TestStack.get().issuer.distributorToken()), TestStack.get().clock, 7).run(60);
 
         int completed = result.cases(b -> b.endsWith("/ CPRE"));
         int absent = result.cases(b -> b.endsWith("/ CPNR"));

@@ -35,7 +35,7 @@ class DeskQueriesIT {
         return stack.services.url(service) + path;
     }
 
-    private static List<JsonNode> list(Http.Response response) {
+    private static List<JsonNode> list(fr.grd.mes.client.Reply response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return StreamSupport.stream(response.body().spliterator(), false).toList();
     }

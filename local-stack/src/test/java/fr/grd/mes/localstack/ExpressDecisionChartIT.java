@@ -87,7 +87,7 @@ class ExpressDecisionChartIT {
             return proposal[0];
         }
 
-        Http.Response call(boolean reachable, boolean agreed) {
+        fr.grd.mes.client.Reply call(boolean reachable, boolean agreed) {
             return Http.post(stack.services.url(Service.SCHEDULING) + "/api/v1/appointments/" + appointmentId
                     + "/client-call", Map.of("reachable", reachable, "agreed", agreed));
         }
@@ -194,8 +194,8 @@ class ExpressDecisionChartIT {
                 .isAfter(Instant.parse(proposal.get("advancement").get("openedAt").asString()));
 
         // two operators call back at the same time: one advancement
-        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> s.call(true, true));
-        CompletableFuture<Http.Response> second = CompletableFuture.supplyAsync(() -> s.call(true, true));
+        CompletableFuture<fr.grd.mes.client.Reply> first = CompletableFuture.supplyAsync(() -> s.call(true, true));
+        CompletableFuture<fr.grd.mes.client.Reply> second = CompletableFuture.supplyAsync(() -> s.call(true, true));
         List<Integer> statuses = List.of(first.join().status(), second.join().status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 

@@ -38,7 +38,7 @@ class FlowHoldsIT {
     }
 
     private static List<JsonNode> holds(String flow, String status) {
-        Http.Response response = Http.get(holdsUrl(flow) + "?flow=" + flow + "&status=" + status);
+        fr.grd.mes.client.Reply response = Http.get(holdsUrl(flow) + "?flow=" + flow + "&status=" + status);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return StreamSupport.stream(response.body().spliterator(), false)
                 .filter(h -> SUPPLIER.equals(h.get("supplierId").asString())).toList();
@@ -69,7 +69,7 @@ class FlowHoldsIT {
         stack.clock.advance(Duration.ofMinutes(1));
 
         for (String flow : SupplierFiles.FLOWS) {
-            Http.Response created = files.export(flow);
+            fr.grd.mes.client.Reply created = files.export(flow);
             assertThat(created.status()).as(flow + " " + created.raw() + " holds: " + Http.get(holdsUrl(flow)).raw())
                     .isEqualTo(201);
             assertThat(created.body().get("recordCount").asInt()).as(flow).isEqualTo(1);
@@ -89,14 +89,14 @@ class FlowHoldsIT {
 
         for (String flow : SupplierFiles.FLOWS) {
             String holdId = holds(flow, "HELD").get(0).get("id").asString();
-            Http.Response early = Http.post(holdsUrl(flow) + "/" + holdId + "/release", Map.of());
+            fr.grd.mes.client.Reply early = Http.post(holdsUrl(flow) + "/" + holdId + "/release", Map.of());
             assertThat(early.status()).as(flow + " " + early.raw()).isEqualTo(409);
             assertThat(early.body().get("detail").asString()).contains("still cannot be written");
 
-            Http.Response supplierTries = Http.post(holdsUrl(flow) + "/" + holdId + "/repair", Map.of(), files.token);
+            fr.grd.mes.client.Reply supplierTries = Http.post(holdsUrl(flow) + "/" + holdId + "/repair", Map.of(), files.token);
             assertThat(supplierTries.status()).as("a supplier is no operator").isEqualTo(403);
 
-            Http.Response repaired = Http.post(holdsUrl(flow) + "/" + holdId + "/repair", Map.of());
+            fr.grd.mes.client.Reply repaired = Http.post(holdsUrl(flow) + "/" + holdId + "/repair", Map.of());
             assertThat(repaired.status()).as(flow + " " + repaired.raw()).isEqualTo(200);
             assertThat(repaired.body().get("valuesRepaired").asInt()).isPositive();
             assertThat(repaired.body().get("hold").get("status").asString()).isEqualTo("RELEASED");
@@ -104,7 +104,7 @@ class FlowHoldsIT {
 
         stack.clock.advance(Duration.ofMinutes(1));
         for (String flow : SupplierFiles.FLOWS) {
-            Http.Response created = files.export(flow);
+            fr.grd.mes.client.Reply created = files.export(flow);
             assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
             assertThat(created.body().get("recordCount").asInt()).isEqualTo(1);
             String fileName = created.body().get("fileName").asString();

@@ -62,18 +62,18 @@ class HostileInputIT {
     }
 
     /** 400 problem+json whose errors name {@code field}. */
-    private static void assertRefused(Http.Response response, String field) {
+    private static void assertRefused(fr.grd.mes.client.Reply response, String field) {
         assertThat(response.status()).as(response.raw()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(fields(response.body())).as(response.raw()).contains(field);
     }
 
-    private static Http.Response request(Consumer<Map<String, Object>> change) {
+    private static fr.grd.mes.client.Reply request(Consumer<Map<String, Object>> change) {
         String pdl = CaseFixture.deliveryPoint(stack, "ZONE-HOSTILE", "COUP");
         Map<String, Object> body = new LinkedHashMap<>(CaseFixture.request(pdl, SUPPLIER, "STANDARD", date, "AM"));
         change.accept(body);
         long before = cases().countDocuments(eq("pdl", pdl));
-        Http.Response response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
+        fr.grd.mes.client.Reply response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
                 Http.ASCII_JSON.writeValueAsString(body), files.token);
         if (response.status() >= 400) {
             assertThat(cases().countDocuments(eq("pdl", pdl))).as("nothing stored").isEqualTo(before);
@@ -108,7 +108,7 @@ class HostileInputIT {
 
     @Test
     void frenchTextIsAcceptedAndTheSuppliersFlowFilesStayValid() throws Exception {
-        Http.Response created = request(b -> {
+        fr.grd.mes.client.Reply created = request(b -> {
             b.put("externalReference", "Réf. « œuvre » n° 12\u00a0345 – l’été");
             b.put("client", Map.of("name", "Mme Zoë Lefèvre-Ærøskøbing", "phone", "+33 6 12 34 56 78"));
         });
@@ -116,7 +116,7 @@ class HostileInputIT {
         String caseId = created.body().get("caseId").asString();
         Cases.await(stack, caseId, c -> Cases.milestones(c).contains("INPL"));
         stack.clock.advance(Duration.ofSeconds(1));
-        Http.Response x12 = files.export("X12");
+        fr.grd.mes.client.Reply x12 = files.export("X12");
         assertThat(x12.status()).as(x12.raw()).isEqualTo(201);
         assertThat(files.checkedEntries("X12", x12.body().get("fileName").asString()))
                 .contains("Réf. « œuvre » n° 12\u00a0345 – l’été");
@@ -154,13 +154,13 @@ class HostileInputIT {
         assertThat(cases().countDocuments(eq("pdl", pdl))).isZero();
     }
 
-    private static Http.Response amendment(List<Map<String, Object>> lines) {
+    private static fr.grd.mes.client.Reply amendment(List<Map<String, Object>> lines) {
         Map<String, Object> terms = AmendmentFixture.terms("AV-HOSTILE-" + UUID.randomUUID().toString().substring(0, 6),
                 LocalDate.now(stack.clock.withZone(SupplierFiles.PARIS)), false);
         terms.put("contributionLines", lines);
         MongoCollection<Document> amendments = stack.mongo.getDatabase("mes_contract").getCollection("amendments");
         long before = amendments.countDocuments();
-        Http.Response response = Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments", terms);
+        fr.grd.mes.client.Reply response = Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments", terms);
         if (response.status() >= 400) {
             assertThat(amendments.countDocuments()).as("nothing stored").isEqualTo(before);
         }
@@ -208,7 +208,7 @@ class HostileInputIT {
 
     @Test
     void anAddressWithANulIsRefused() {
-        Http.Response response = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/delivery-points/"
+        fr.grd.mes.client.Reply response = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/delivery-points/"
                 + CaseFixture.newPdl(), Map.of("street", "12 rue\u0000 de la Paix", "postalCode", "75002", "city",
                 "Paris", "inseeCode", "75102", "zone", "ZONE-HOSTILE", "supplyState", "COUP", "meterType", "LINKY"));
         assertRefused(response, "street");

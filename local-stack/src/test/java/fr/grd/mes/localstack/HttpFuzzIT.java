@@ -112,7 +112,7 @@ class HttpFuzzIT {
         long cases = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
         String url = stack.services.url(target.service()) + target.path();
         String json = Http.ASCII_JSON.writeValueAsString(document);
-        Http.Response response = "PUT".equals(target.method()) ? Http.put(url, json) : Http.post(url, json);
+        fr.grd.mes.client.Reply response = "PUT".equals(target.method()) ? Http.put(url, json) : Http.post(url, json);
         count(response);
         assertAnswerIsSuccessOrProblem(target + " " + abbreviated(json), response);
         if (response.status() >= 400) {
@@ -128,7 +128,7 @@ class HttpFuzzIT {
     private static final AtomicInteger REFUSED = new AtomicInteger();
     private static final AtomicInteger FLOW_FILES_CHECKED = new AtomicInteger();
 
-    private static void count(Http.Response response) {
+    private static void count(fr.grd.mes.client.Reply response) {
         CALLS.incrementAndGet();
         (response.status() < 400 ? ACCEPTED : REFUSED).incrementAndGet();
     }
@@ -141,7 +141,7 @@ class HttpFuzzIT {
      * The fuzz oracle: a success, or a 4xx problem+json — a 400 naming each bad field — never a 5xx (which the
      * services do answer, {@code ServerErrorsIT}) and never a 403 to this caller, who holds every distributor role.
      */
-    static void assertAnswerIsSuccessOrProblem(String what, Http.Response response) {
+    static void assertAnswerIsSuccessOrProblem(String what, fr.grd.mes.client.Reply response) {
         assertThat(response.status()).as(what + " → " + response.raw()).isLessThan(500).isNotEqualTo(403);
         if (response.status() >= 400) {
             assertThat(response.contentType()).as(response.raw()).startsWith("application/problem+json");
@@ -175,7 +175,7 @@ class HttpFuzzIT {
             case "additionalServices[0]" -> body.put("additionalServices", List.of(text));
             default -> body.put(field, text);
         }
-        Http.Response response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
+        fr.grd.mes.client.Reply response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests",
                 Http.ASCII_JSON.writeValueAsString(body), files.token);
         count(response);
         assertAnswerIsSuccessOrProblem(field + "=" + abbreviated(Http.ASCII_JSON.writeValueAsString(text)), response);
@@ -185,7 +185,7 @@ class HttpFuzzIT {
         }
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
         stack.clock.advance(java.time.Duration.ofSeconds(1));
-        Http.Response export = files.export("X12");
+        fr.grd.mes.client.Reply export = files.export("X12");
         assertThat(export.status()).as(export.raw()).isEqualTo(201);
         files.checkedEntries("X12", export.body().get("fileName").asString());
         FLOW_FILES_CHECKED.incrementAndGet();
@@ -219,7 +219,7 @@ class HttpFuzzIT {
     void rawGarbageBodiesAreRefusedAsProblems(@ForAll("garbage") String body, @ForAll("targets") Target target) {
         TestStack stack = TestStack.get();
         String url = stack.services.url(target.service()) + target.path();
-        Http.Response response = "PUT".equals(target.method()) ? Http.put(url, body) : Http.post(url, body);
+        fr.grd.mes.client.Reply response = "PUT".equals(target.method()) ? Http.put(url, body) : Http.post(url, body);
         count(response);
         assertThat(response.status()).as(target + " " + body).isBetween(400, 499);
         assertAnswerIsSuccessOrProblem(target + " " + body, response);

@@ -308,7 +308,7 @@ class OperatorConsoleIT {
         assertThat(browser.findElements(row)).isEmpty();
 
         stack.clock.advance(Duration.ofMinutes(1));
-        Http.Response next = files.export("F15");
+        fr.grd.mes.client.Reply next = files.export("F15");
         assertThat(next.status()).as(next.raw()).isEqualTo(201);
         assertThat(files.checkedEntries("F15", next.body().get("fileName").asString())).contains(caseId);
     }

@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.simulation.DaySimulation;
 import fr.grd.mes.testsupport.Http;
 import fr.grd.mes.contract.domain.amendment.AmendmentFixture;
 import fr.grd.mes.localstack.ServiceStack.Service;
@@ -46,7 +47,7 @@ class PrometheusDashboardsIT {
     void everyDashboardPanelReturnsDataAndEveryAlertExpressionIsValid() throws Exception {
         Assumptions.assumeTrue(onPath("prometheus") && onPath("promtool"), "no prometheus/promtool on this machine");
         TestStack stack = TestStack.get();
-        new DaySimulation(stack.services, 11, stack.issuer.distributorToken()).run(24);
+        new DaySimulation(stack.services.client(stack.issuer.distributorToken()), stack.clock, 11).run(24);
         String amendment = "AV-PROM-" + System.nanoTime();
         Http.post(stack.services.url(Service.CONTRACT) + "/api/v1/amendments",
                 AmendmentFixture.terms(amendment, LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), false));

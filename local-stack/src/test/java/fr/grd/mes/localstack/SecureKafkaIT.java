@@ -206,7 +206,7 @@ class SecureKafkaIT {
         // the projection of the PdL reaches request-service over the secured broker
         String[] caseId = new String[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Response created = Http.post(url(Service.REQUEST, "/api/v1/requests"), request, token);
+            fr.grd.mes.client.Reply created = Http.post(url(Service.REQUEST, "/api/v1/requests"), request, token);
             if (created.status() == 201) {
                 caseId[0] = created.body().get("caseId").asString();
                 return true;

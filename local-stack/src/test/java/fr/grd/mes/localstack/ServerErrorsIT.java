@@ -45,7 +45,7 @@ class ServerErrorsIT {
                 .append("supplyState", "NO_SUCH_STATE").append("address", "not an address"));
     }
 
-    private static void assertServerError(String what, Http.Response response, CapturedOutput output) {
+    private static void assertServerError(String what, fr.grd.mes.client.Reply response, CapturedOutput output) {
         assertThat(response.status()).as(what + " " + response.raw()).isEqualTo(500);
         assertThat(response.contentType()).as(what).startsWith("application/problem+json");
         String errorId = response.body().get("errorId").asString();
@@ -99,10 +99,10 @@ class ServerErrorsIT {
 
     @Test
     void anAuthorizationDecisionIsStillA403AndAnUnknownCaseA404() {
-        Http.Response other = Http.get(stack.services.url(Service.BILLING) + "/api/v1/flow-holds", supplierToken);
+        fr.grd.mes.client.Reply other = Http.get(stack.services.url(Service.BILLING) + "/api/v1/flow-holds", supplierToken);
         assertThat(other.status()).as(other.raw()).isEqualTo(403);
         assertThat(other.contentType()).startsWith("application/problem+json");
-        Http.Response missing = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/ZZNONE99", supplierToken);
+        fr.grd.mes.client.Reply missing = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/ZZNONE99", supplierToken);
         assertThat(missing.status()).as(missing.raw()).isEqualTo(404);
     }
 }

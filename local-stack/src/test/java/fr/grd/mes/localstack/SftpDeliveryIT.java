@@ -94,7 +94,7 @@ class SftpDeliveryIT {
         stack.clock.advance(Duration.ofMinutes(1));
         List<String> exported = new ArrayList<>();
         for (String flow : SupplierFiles.FLOWS) {
-            Http.Response created = files.export(flow);
+            fr.grd.mes.client.Reply created = files.export(flow);
             assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
             exported.add(flow + "/" + created.body().get("fileName").asString());
         }

@@ -37,7 +37,7 @@ class SgeFilesIT {
         return files.completedCase(result);
     }
 
-    private static Http.Response export(String flow) {
+    private static fr.grd.mes.client.Reply export(String flow) {
         return files.export(flow);
     }
 
@@ -59,7 +59,7 @@ class SgeFilesIT {
         String second = completedCase("CLIENT_ABSENT");
         tick();
         for (String flow : List.of("F15", "C15", "X12")) {
-            Http.Response created = export(flow);
+            fr.grd.mes.client.Reply created = export(flow);
             assertThat(created.status()).as(flow + " " + created.raw()).isIn(201, 204);
             String all = checkedContent(flow);
             switch (flow) {
@@ -86,7 +86,7 @@ class SgeFilesIT {
         tick();
         for (String flow : List.of("F15", "C15", "X12")) {
             int before = files(flow).size();
-            Http.Response created = export(flow);
+            fr.grd.mes.client.Reply created = export(flow);
             if (created.status() == 201) {
                 assertThat(created.body().get("sequence").asInt()).isEqualTo(before + 1);
             }
@@ -131,7 +131,7 @@ class SgeFilesIT {
                 "X12", java.util.regex.Pattern.compile(".*_X1[23]_.*\\.xml"));
         Map<String, String> record = Map.of("F15", "<Donnees_Valorisation>", "C15", "<PRM>", "X12", "<affaire ");
         for (String flow : SupplierFiles.FLOWS) {
-            Http.Response created = big.export(flow);
+            fr.grd.mes.client.Reply created = big.export(flow);
             assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
             String fileName = created.body().get("fileName").asString();
             assertThat(fileName).as("zips are selected by *_" + flow + "_*.zip").matches(".*_" + flow + "_.*\\.zip");
@@ -155,7 +155,7 @@ class SgeFilesIT {
         String caseId = registered.completedCase("COMPLETED");
         stack.clock.advance(Duration.ofMinutes(1));
         for (String flow : SupplierFiles.FLOWS) {
-            Http.Response created = registered.export(flow);
+            fr.grd.mes.client.Reply created = registered.export(flow);
             assertThat(created.status()).as(flow + " " + created.raw()).isEqualTo(201);
             String fileName = created.body().get("fileName").asString();
             assertThat(fileName).startsWith(SupplierFiles.ISSUER + "_" + flow + "_17X100A100R0139K_")
@@ -167,20 +167,20 @@ class SgeFilesIT {
                     .contains("17X100A100R0139K");
         }
         // the registry as an operator and as the supplier sees it; the flow key is never shown
-        Http.Response mine = Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
+        fr.grd.mes.client.Reply mine = Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
                 registered.token);
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body().get("grdfContract").asString()).isEqualTo("GRD-F139");
         assertThat(Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + SUPPLIER, registered.token)
                 .status()).as("another supplier's registration").isEqualTo(404);
-        Http.Response bad = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
+        fr.grd.mes.client.Reply bad = Http.put(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REG",
                 Map.of("displayName", "x", "eic", "17X-TOO-SHORT", "grdfContract", "GRD-F139", "flowEncryptionKey", "AAAA"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("errors").toString()).contains("eic", "flowEncryptionKey");
 
         // a supplier nobody registered: its files cannot be named, so none is made
         String stranger = stack.issuer.mint("stranger", List.of("SUPPLIER"), "FOURN-UNREG", Duration.ofHours(1));
-        Http.Response refused = Http.post(stack.services.url(Service.BILLING) + "/api/v1/suppliers/FOURN-UNREG/files/F15",
+        fr.grd.mes.client.Reply refused = Http.post(stack.services.url(Service.BILLING) + "/api/v1/suppliers/FOURN-UNREG/files/F15",
                 Map.of(), stranger);
         assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
         assertThat(refused.body().get("detail").asString()).contains("supplier registry");

@@ -117,7 +117,7 @@ final class SupplierFiles {
         return caseIds;
     }
 
-    Http.Response export(String flow) {
+    fr.grd.mes.client.Reply export(String flow) {
         return Http.post(stack.services.url(SERVICE_OF.get(flow)) + "/api/v1/suppliers/" + supplier + "/files/" + flow,
                 Map.of(), token);
     }

@@ -20,6 +20,12 @@ public class ApiRefusal extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /** The console's refusal for a service's problem: a violation is shown only when there is no detail. */
+    public static ApiRefusal of(fr.grd.mes.client.Problem problem) {
+        return new ApiRefusal(problem.status(), problem.title(), problem.detail(), problem.detail() != null
+                ? List.of() : problem.violations().stream().map(v -> v.field() + " : " + v.reason()).toList());
+    }
+
     public int status() {
         return status;
     }

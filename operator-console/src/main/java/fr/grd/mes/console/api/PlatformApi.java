@@ -1,44 +1,38 @@
 package fr.grd.mes.console.api;
 
+import fr.grd.mes.client.HttpTransport;
+import fr.grd.mes.client.Json;
+import fr.grd.mes.client.PlatformService;
+import fr.grd.mes.client.Problem;
+import fr.grd.mes.client.Reply;
 import fr.grd.mes.console.config.ConsoleProperties;
 import fr.grd.mes.console.signin.ConsoleUser;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The services' public APIs as the console calls them: every call carries the signed-in user's token, so the
- * services decide what this person may see and do, exactly as for any other client. Answers are plain JSON
- * trees (maps and lists) rendered by the templates; refusals become {@link ApiRefusal}.
+ * The services' public APIs as the console calls them, on the platform client's transport
+ * ({@link HttpTransport}): every call carries the signed-in user's token, so the services decide what this
+ * person may see and do, exactly as for any other client. Answers are plain JSON trees (maps and lists)
+ * rendered by the templates; refusals become {@link ApiRefusal}.
  */
 @Component
 public class PlatformApi {
-    public enum Service { REQUEST, SCHEDULING, BILLING, CONTRACT }
-
-    private final RestClient http;
+    private final HttpTransport http = new HttpTransport();
     private final ConsoleProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    public PlatformApi(RestClient.Builder builder, ConsoleProperties properties) {
-        this.http = builder.build();
+    public PlatformApi(ConsoleProperties properties) {
         this.properties = properties;
     }
 
-    private String base(Service service) {
+    private String base(PlatformService service) {
         return switch (service) {
             case REQUEST -> properties.requestService();
             case SCHEDULING -> properties.schedulingService();
@@ -47,17 +41,17 @@ public class PlatformApi {
         };
     }
 
-    private URI uri(Service service, Function<UriBuilder, URI> path) {
+    private URI uri(PlatformService service, Function<UriBuilder, URI> path) {
         return path.apply(org.springframework.web.util.UriComponentsBuilder.fromUriString(base(service)));
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, Object> object(Service service, Function<UriBuilder, URI> path) {
+    public Map<String, Object> object(PlatformService service, Function<UriBuilder, URI> path) {
         return (Map<String, Object>) get(service, path);
     }
 
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> list(Service service, Function<UriBuilder, URI> path) {
+    public List<Map<String, Object>> list(PlatformService service, Function<UriBuilder, URI> path) {
         Object body = get(service, path);
         return body == null ? List.of() : (List<Map<String, Object>>) body;
     }
@@ -66,7 +60,7 @@ public class PlatformApi {
      * The object, or empty when the service refuses to show it (missing, another role's, …); an expired session
      * (401) is still thrown, so the page sends the person back to the sign-in.
      */
-    public java.util.Optional<Map<String, Object>> objectIfPresent(Service service, Function<UriBuilder, URI> path) {
+    public java.util.Optional<Map<String, Object>> objectIfPresent(PlatformService service, Function<UriBuilder, URI> path) {
         try {
             return java.util.Optional.ofNullable(object(service, path));
         } catch (ApiRefusal refusal) {
@@ -77,67 +71,47 @@ public class PlatformApi {
         }
     }
 
-    public List<String> strings(Service service, Function<UriBuilder, URI> path) {
+    public List<String> strings(PlatformService service, Function<UriBuilder, URI> path) {
         Object body = get(service, path);
         return body == null ? List.of() : ((List<?>) body).stream().map(String::valueOf).toList();
     }
 
-    public Object get(Service service, Function<UriBuilder, URI> path) {
-        return http.get().uri(uri(service, path)).headers(this::authorize).accept(MediaType.APPLICATION_JSON)
-                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
+    public Object get(PlatformService service, Function<UriBuilder, URI> path) {
+        return tree(accepted(http.exchange("GET", uri(service, path), token(), null, null,
+                MediaType.APPLICATION_JSON_VALUE)));
     }
 
-    public byte[] bytes(Service service, Function<UriBuilder, URI> path, MediaType accept) {
-        return http.get().uri(uri(service, path)).headers(this::authorize).accept(accept)
-                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(byte[].class);
+    public byte[] bytes(PlatformService service, Function<UriBuilder, URI> path, MediaType accept) {
+        return accepted(http.exchange("GET", uri(service, path), token(), null, null, accept.toString())).bytes();
     }
 
-    public Object post(Service service, Function<UriBuilder, URI> path, Object body) {
-        return http.post().uri(uri(service, path)).headers(this::authorize).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
+    public Object post(PlatformService service, Function<UriBuilder, URI> path, Object body) {
+        return tree(accepted(http.json("POST", uri(service, path), token(), body, Json.MAPPER)));
     }
 
-    public Object put(Service service, Function<UriBuilder, URI> path, Object body) {
-        return http.put().uri(uri(service, path)).headers(this::authorize).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
+    public Object put(PlatformService service, Function<UriBuilder, URI> path, Object body) {
+        return tree(accepted(http.json("PUT", uri(service, path), token(), body, Json.MAPPER)));
     }
 
     /** PUT of raw bytes (a picture) as {@code contentType}. */
-    public Object putBytes(Service service, Function<UriBuilder, URI> path, MediaType contentType, byte[] body) {
-        return http.put().uri(uri(service, path)).headers(this::authorize).contentType(contentType)
-                .body(body).retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(Object.class);
+    public Object putBytes(PlatformService service, Function<UriBuilder, URI> path, MediaType contentType, byte[] body) {
+        return tree(accepted(http.exchange("PUT", uri(service, path), token(), contentType.toString(), body, null)));
     }
 
-    private void authorize(HttpHeaders headers) {
+    private static String token() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser user) {
-            headers.setBearerAuth(user.accessToken());
-        }
+        return authentication != null && authentication.getPrincipal() instanceof ConsoleUser user
+                ? user.accessToken() : null;
     }
 
-    private void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response) throws IOException {
-        int status = response.getStatusCode().value();
-        String title = response.getStatusText();
-        String detail = null;
-        List<String> violations = new ArrayList<>();
-        byte[] body = response.getBody().readAllBytes();
-        try {
-            JsonNode problem = json.readTree(body);
-            if (problem.hasNonNull("title")) {
-                title = problem.get("title").asString();
-            }
-            if (problem.hasNonNull("detail")) {
-                detail = problem.get("detail").asString();
-            }
-            JsonNode errors = problem.get("errors");
-            if (detail == null && errors != null && errors.isArray()) {
-                for (JsonNode v : errors) {
-                    violations.add(v.path("field").asString("") + " : " + v.path("reason").asString(""));
-                }
-            }
-        } catch (RuntimeException notJson) {
-            detail = body.length == 0 ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    private static Reply accepted(Reply reply) {
+        if (!reply.ok()) {
+            throw ApiRefusal.of(reply.problem());
         }
-        throw new ApiRefusal(status, title, detail, violations);
+        return reply;
+    }
+
+    private static Object tree(Reply reply) {
+        return reply.body() == null ? null : Json.MAPPER.treeToValue(reply.body(), Object.class);
     }
 }

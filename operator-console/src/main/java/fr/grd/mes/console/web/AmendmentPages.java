@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,14 +43,14 @@ public class AmendmentPages {
         String state = STATES.contains(etat) ? etat : "ISSUED";
         model.addAttribute("etats", STATES);
         model.addAttribute("etat", state);
-        model.addAttribute("avenants", api.list(PlatformApi.Service.CONTRACT,
+        model.addAttribute("avenants", api.list(PlatformService.CONTRACT,
                 uri -> uri.path("/api/v1/amendments").queryParam("status", state).build()));
         return "avenants";
     }
 
     @GetMapping("/console/avenants/{id}")
     String detail(@PathVariable String id, Model model) {
-        Map<String, Object> amendment = api.object(PlatformApi.Service.CONTRACT,
+        Map<String, Object> amendment = api.object(PlatformService.CONTRACT,
                 uri -> uri.path("/api/v1/amendments/{id}").build(id));
         model.addAttribute("avenant", amendment);
         return "avenant";
@@ -57,7 +58,7 @@ public class AmendmentPages {
 
     @GetMapping("/console/avenants/{id}/document")
     ResponseEntity<byte[]> document(@PathVariable String id) {
-        byte[] pdf = api.bytes(PlatformApi.Service.CONTRACT, uri -> uri.path("/api/v1/amendments/{id}/document").build(id),
+        byte[] pdf = api.bytes(PlatformService.CONTRACT, uri -> uri.path("/api/v1/amendments/{id}/document").build(id),
                 MediaType.APPLICATION_PDF);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"avenant-" + id.replaceAll("[^A-Za-z0-9-]", "")
@@ -66,12 +67,12 @@ public class AmendmentPages {
 
     @GetMapping("/console/avenants/{id}/schema")
     ResponseEntity<byte[]> diagram(@PathVariable String id) {
-        Map<String, Object> amendment = api.object(PlatformApi.Service.CONTRACT,
+        Map<String, Object> amendment = api.object(PlatformService.CONTRACT,
                 uri -> uri.path("/api/v1/amendments/{id}").build(id));
         Object diagram = amendment.get("connectionDiagram");
         MediaType type = diagram instanceof Map<?, ?> d && d.get("contentType") instanceof String t
                 ? MediaType.parseMediaType(t) : MediaType.IMAGE_PNG;
-        byte[] picture = api.bytes(PlatformApi.Service.CONTRACT,
+        byte[] picture = api.bytes(PlatformService.CONTRACT,
                 uri -> uri.path("/api/v1/amendments/{id}/connection-diagram").build(id), type);
         return ResponseEntity.ok().contentType(type).body(picture);
     }
@@ -90,13 +91,13 @@ public class AmendmentPages {
         byte[] picture = file.getBytes();
         MediaType type = MediaType.parseMediaType(file.getContentType());
         return ConsoleAdvice.act(flash, back(id), "Schéma de raccordement joint (Annexe 2)",
-                () -> api.putBytes(PlatformApi.Service.CONTRACT,
+                () -> api.putBytes(PlatformService.CONTRACT,
                         uri -> uri.path("/api/v1/amendments/{id}/connection-diagram").build(id), type, picture));
     }
 
     @PostMapping("/console/avenants/{id}/emettre")
     String issue(@PathVariable String id, RedirectAttributes flash) {
-        return ConsoleAdvice.act(flash, back(id), "Avenant émis", () -> api.post(PlatformApi.Service.CONTRACT,
+        return ConsoleAdvice.act(flash, back(id), "Avenant émis", () -> api.post(PlatformService.CONTRACT,
                 uri -> uri.path("/api/v1/amendments/{id}/issue").build(id), Map.of()));
     }
 
@@ -111,7 +112,7 @@ public class AmendmentPages {
             body.put("indexRatio", indexRatio.strip().replace(',', '.'));
         }
         return ConsoleAdvice.act(flash, back(id), "Fin des travaux d'Enedis enregistrée : solde facturé",
-                () -> api.post(PlatformApi.Service.CONTRACT,
+                () -> api.post(PlatformService.CONTRACT,
                         uri -> uri.path("/api/v1/amendments/{id}/distributor-works-completed").build(id), body));
     }
 
@@ -120,7 +121,7 @@ public class AmendmentPages {
                        RedirectAttributes flash) {
         Map<String, Object> body = paidOn == null ? Map.of() : Map.of("paidOn", paidOn.toString());
         return ConsoleAdvice.act(flash, back(id), "Paiement du solde enregistré", () -> api.post(
-                PlatformApi.Service.CONTRACT, uri -> uri.path("/api/v1/amendments/{id}/balance-payment").build(id), body));
+                PlatformService.CONTRACT, uri -> uri.path("/api/v1/amendments/{id}/balance-payment").build(id), body));
     }
 
     @PostMapping("/console/avenants/{id}/montants-definitifs")
@@ -129,7 +130,7 @@ public class AmendmentPages {
         Map<String, Object> body = Map.of("mandataireWorksExclTax", mandataireWorksExclTax.strip().replace(',', '.'),
                 "claimedRefactionExclTax", claimedRefactionExclTax.strip().replace(',', '.'));
         return ConsoleAdvice.act(flash, back(id), "Montants définitifs des Travaux Mandataire enregistrés",
-                () -> api.post(PlatformApi.Service.CONTRACT,
+                () -> api.post(PlatformService.CONTRACT,
                         uri -> uri.path("/api/v1/amendments/{id}/final-figures").build(id), body));
     }
 }

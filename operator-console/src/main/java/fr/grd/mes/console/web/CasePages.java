@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import fr.grd.mes.console.signin.ConsoleUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,12 +35,12 @@ public class CasePages {
             return "affaires";
         }
         // a case number has the SGE case identifier's form; it could also be a supplier's reference, so look first
-        if (query.toUpperCase().matches("[0-9A-Z]{8}") && api.objectIfPresent(PlatformApi.Service.REQUEST,
+        if (query.toUpperCase().matches("[0-9A-Z]{8}") && api.objectIfPresent(PlatformService.REQUEST,
                 uri -> uri.path("/api/v1/cases/{id}").build(query.toUpperCase())).isPresent()) {
             return "redirect:/console/affaires/" + query.toUpperCase();
         }
         boolean pdl = query.matches("\\d{14}");
-        List<Map<String, Object>> found = api.list(PlatformApi.Service.REQUEST, uri -> uri.path("/api/v1/cases")
+        List<Map<String, Object>> found = api.list(PlatformService.REQUEST, uri -> uri.path("/api/v1/cases")
                 .queryParam(pdl ? "pdl" : "externalReference", query).build());
         model.addAttribute("critere", pdl ? "PdL" : "référence fournisseur");
         model.addAttribute("resultats", found);
@@ -48,18 +49,18 @@ public class CasePages {
 
     @GetMapping("/console/affaires/{caseId}")
     String detail(@PathVariable String caseId, Model model, @AuthenticationPrincipal ConsoleUser user) {
-        Map<String, Object> c = api.object(PlatformApi.Service.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId));
+        Map<String, Object> c = api.object(PlatformService.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId));
         String supplier = (String) c.get("supplierId");
         String pdl = (String) c.get("pdl");
         @SuppressWarnings("unchecked")
         Map<String, Object> appointment = (Map<String, Object>) c.get("appointment");
         model.addAttribute("affaire", c);
-        model.addAttribute("rdv", appointment == null ? null : api.objectIfPresent(PlatformApi.Service.SCHEDULING,
+        model.addAttribute("rdv", appointment == null ? null : api.objectIfPresent(PlatformService.SCHEDULING,
                 uri -> uri.path("/api/v1/appointments/{id}").build(appointment.get("id"))).orElse(null));
         if (user.isOperator()) {
-            model.addAttribute("factures", api.list(PlatformApi.Service.BILLING, uri -> uri
+            model.addAttribute("factures", api.list(PlatformService.BILLING, uri -> uri
                     .path("/api/v1/suppliers/{s}/billing-lines").queryParam("caseId", caseId).build(supplier)));
-            Map<String, Object> entry = api.objectIfPresent(PlatformApi.Service.CONTRACT,
+            Map<String, Object> entry = api.objectIfPresent(PlatformService.CONTRACT,
                     uri -> uri.path("/api/v1/suppliers/{s}/perimeter/{pdl}").build(supplier, pdl)).orElse(null);
             model.addAttribute("perimetre", entry != null && caseId.equals(entry.get("caseId")) ? entry : null);
         }

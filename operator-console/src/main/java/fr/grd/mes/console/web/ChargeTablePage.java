@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,16 +51,16 @@ public class ChargeTablePage {
         LocalDate from = du == null ? fmt.today() : du;
         int days = Math.max(1, Math.min(jours, 31));
         LocalDate to = from.plusDays(days - 1L);
-        List<Map<String, Object>> calendar = api.list(PlatformApi.Service.SCHEDULING,
+        List<Map<String, Object>> calendar = api.list(PlatformService.SCHEDULING,
                 uri -> uri.path("/api/v1/calendar").queryParam("from", from).queryParam("to", to).build());
         Set<String> zones = new LinkedHashSet<>();
-        zones.addAll(api.strings(PlatformApi.Service.SCHEDULING, uri -> uri.path("/api/v1/zones").build()));
+        zones.addAll(api.strings(PlatformService.SCHEDULING, uri -> uri.path("/api/v1/zones").build()));
         boolean one = zone != null && !zone.isBlank();
         List<String> shown = one ? List.of(zone.strip()) : List.copyOf(zones);
         List<Row> rows = new ArrayList<>();
         for (String z : shown) {
             Map<String, Map<String, Object>> slots = new HashMap<>();
-            for (Map<String, Object> slot : api.list(PlatformApi.Service.SCHEDULING, uri -> uri.path("/api/v1/slots")
+            for (Map<String, Object> slot : api.list(PlatformService.SCHEDULING, uri -> uri.path("/api/v1/slots")
                     .queryParam("zone", z).queryParam("from", from).queryParam("to", to).build())) {
                 slots.put(slot.get("date") + "/" + slot.get("slot"), slot);
             }
@@ -99,7 +100,7 @@ public class ChargeTablePage {
                 .queryParamIfPresent("du", java.util.Optional.ofNullable(du)).encode().build().toUriString();
         String half = "PM".equals(slot) ? "pm" : "am";
         return ConsoleAdvice.act(flash, back, "Capacité " + zone + " du " + fmt.date(date) + " " + fmt.label(slot)
-                + " : " + places + " place(s)", () -> api.put(PlatformApi.Service.SCHEDULING,
+                + " : " + places + " place(s)", () -> api.put(PlatformService.SCHEDULING,
                 uri -> uri.path("/api/v1/capacity/{zone}/{date}").build(zone, date), Map.of(half, places)));
     }
 }

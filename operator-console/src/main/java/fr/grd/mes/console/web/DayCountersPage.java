@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import fr.grd.mes.console.signin.ConsoleUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,7 @@ public class DayCountersPage {
     @GetMapping(value = "/console/compteurs", produces = "application/json")
     @ResponseBody
     Map<String, Object> counters() {
-        return api.object(PlatformApi.Service.REQUEST,
+        return api.object(PlatformService.REQUEST,
                 uri -> uri.path("/api/v1/statistics/daily").queryParam("date", fmt.today()).build());
     }
 }

@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,14 +55,14 @@ public class ExpressDeskPage {
 
     private List<Item> items(String status, int limit) {
         Map<String, Map<String, Object>> cases = new HashMap<>();
-        return api.list(PlatformApi.Service.SCHEDULING, uri -> uri.path("/api/v1/advancements")
+        return api.list(PlatformService.SCHEDULING, uri -> uri.path("/api/v1/advancements")
                         .queryParam("status", status).queryParam("limit", limit).build()).stream()
                 .map(rdv -> new Item(rdv, cases.computeIfAbsent((String) rdv.get("caseId"), this::caseOrEmpty)))
                 .toList();
     }
 
     private Map<String, Object> caseOrEmpty(String caseId) {
-        return api.objectIfPresent(PlatformApi.Service.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId))
+        return api.objectIfPresent(PlatformService.REQUEST, uri -> uri.path("/api/v1/cases/{id}").build(caseId))
                 .orElse(Map.of());
     }
 
@@ -77,7 +78,7 @@ public class ExpressDeskPage {
         }
         return ConsoleAdvice.act(flash, "/console/bureau-express", "Appel express enregistré pour l'affaire " + caseId
                         + " : recherche d'une place dans les 2 jours ouvrés, rappel du client sous 1 jour ouvré",
-                () -> api.post(PlatformApi.Service.REQUEST,
+                () -> api.post(PlatformService.REQUEST,
                         uri -> uri.path("/api/v1/cases/{id}/express-escalation").build(caseId), body));
     }
 
@@ -95,7 +96,7 @@ public class ExpressDeskPage {
             default -> "Client injoignable : rendez-vous initial maintenu";
         };
         return ConsoleAdvice.act(flash, "/console/bureau-express", said + " (" + appointmentId + ")",
-                () -> api.post(PlatformApi.Service.SCHEDULING,
+                () -> api.post(PlatformService.SCHEDULING,
                         uri -> uri.path("/api/v1/appointments/{id}/client-call").build(appointmentId), body));
     }
 }

@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,14 +57,14 @@ public class FieldPage {
     @GetMapping("/console/terrain")
     String page(@RequestParam(required = false) String zone, @RequestParam(required = false) LocalDate date,
                 Model model) {
-        List<String> zones = api.strings(PlatformApi.Service.SCHEDULING, uri -> uri.path("/api/v1/zones").build());
+        List<String> zones = api.strings(PlatformService.SCHEDULING, uri -> uri.path("/api/v1/zones").build());
         String chosen = zone != null && !zone.isBlank() ? zone.strip() : zones.isEmpty() ? null : zones.get(0);
         LocalDate day = date == null ? fmt.today() : date;
-        List<Stop> stops = chosen == null ? List.of() : api.list(PlatformApi.Service.SCHEDULING,
+        List<Stop> stops = chosen == null ? List.of() : api.list(PlatformService.SCHEDULING,
                         uri -> uri.path("/api/v1/appointments").queryParam("zone", chosen).queryParam("date", day).build())
                 .stream().map(rdv -> new Stop(rdv,
-                        orEmpty(PlatformApi.Service.REQUEST, "/api/v1/cases/{id}", (String) rdv.get("caseId")),
-                        orEmpty(PlatformApi.Service.CONTRACT, "/api/v1/delivery-points/{pdl}", (String) rdv.get("pdl"))))
+                        orEmpty(PlatformService.REQUEST, "/api/v1/cases/{id}", (String) rdv.get("caseId")),
+                        orEmpty(PlatformService.CONTRACT, "/api/v1/delivery-points/{pdl}", (String) rdv.get("pdl"))))
                 .toList();
         model.addAttribute("zones", zones);
         model.addAttribute("zone", chosen);
@@ -74,7 +75,7 @@ public class FieldPage {
         return "terrain";
     }
 
-    private Map<String, Object> orEmpty(PlatformApi.Service service, String path, String id) {
+    private Map<String, Object> orEmpty(PlatformService service, String path, String id) {
         return api.objectIfPresent(service, uri -> uri.path(path).build(id)).orElse(Map.of());
     }
 
@@ -95,7 +96,7 @@ public class FieldPage {
         Map<String, Object> body = Map.of("result", "COMPLETED", "meterIndex", Long.parseLong(typed));
         return ConsoleAdvice.act(flash, back(zone, date), "Mise en service réalisée, index " + typed
                         + " (" + appointmentId + ")",
-                () -> api.post(PlatformApi.Service.SCHEDULING,
+                () -> api.post(PlatformService.SCHEDULING,
                         uri -> uri.path("/api/v1/appointments/{id}/outcome").build(appointmentId), body));
     }
 
@@ -103,7 +104,7 @@ public class FieldPage {
     String absent(@PathVariable String appointmentId, @RequestParam String zone, @RequestParam LocalDate date,
                   RedirectAttributes flash) {
         return ConsoleAdvice.act(flash, back(zone, date), "Client absent : déplacement vain (" + appointmentId + ")",
-                () -> api.post(PlatformApi.Service.SCHEDULING,
+                () -> api.post(PlatformService.SCHEDULING,
                         uri -> uri.path("/api/v1/appointments/{id}/outcome").build(appointmentId),
                         Map.of("result", "CLIENT_ABSENT")));
     }

@@ -1,5 +1,6 @@
 package fr.grd.mes.console.web;
 
+import fr.grd.mes.client.PlatformService;
 import fr.grd.mes.console.api.PlatformApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +21,8 @@ import java.util.Map;
 @Controller
 public class FlowHoldsPage {
     /** Which service holds the records of which flow. */
-    static final Map<String, PlatformApi.Service> OWNER = Map.of("X12", PlatformApi.Service.REQUEST,
-            "F15", PlatformApi.Service.BILLING, "C15", PlatformApi.Service.CONTRACT);
+    static final Map<String, PlatformService> OWNER = Map.of("X12", PlatformService.REQUEST,
+            "F15", PlatformService.BILLING, "C15", PlatformService.CONTRACT);
 
     private final PlatformApi api;
 
@@ -54,7 +55,7 @@ public class FlowHoldsPage {
     }
 
     private String act(String flow, String id, String action, String success, RedirectAttributes flash) {
-        PlatformApi.Service owner = OWNER.get(flow);
+        PlatformService owner = OWNER.get(flow);
         if (owner == null) {
             flash.addFlashAttribute("erreur", "Flux inconnu : " + flow);
             return "redirect:/console/flux-retenus";

@@ -1,4 +1,4 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.simulation;
 
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 

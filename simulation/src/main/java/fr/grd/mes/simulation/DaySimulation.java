@@ -1,17 +1,14 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.simulation;
 
-import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.client.ContractApi;
+import fr.grd.mes.client.PlatformClient;
+import fr.grd.mes.client.Reply;
+import fr.grd.mes.client.RequestApi;
 import fr.grd.mes.support.time.BusinessCalendar;
 import fr.grd.mes.support.time.ControllableClock;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,19 +31,16 @@ import java.util.function.Predicate;
 public final class DaySimulation {
     private static final ZoneId PARIS = BusinessCalendar.PARIS;
 
-    private final ServiceStack stack;
+    private final PlatformClient platform;
     private final ControllableClock clock;
     private final BusinessCalendar calendar = new BusinessCalendar();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Random random;
-    private final String token;
 
-    public DaySimulation(ServiceStack stack, long seed, String token) {
-        this.stack = stack;
-        this.clock = stack.clock();
+    /** {@code platform} with the distributor's token; {@code clock} the one the running services read. */
+    public DaySimulation(PlatformClient platform, ControllableClock clock, long seed) {
+        this.platform = platform;
+        this.clock = clock;
         this.random = new Random(seed);
-        this.token = token;
     }
 
     private record SimCase(String caseId, String supplier, String version) {
@@ -69,35 +63,29 @@ public final class DaySimulation {
         LocalDate day2 = calendar.addBusinessDays(today, 2);
         // capacity pressure: the first two business days hold about a quarter of the requests
         int tight = Math.max(1, requests / 16);
-        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day1, Map.of("am", tight, "pm", tight));
-        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day2, Map.of("am", tight, "pm", tight));
+        platform.scheduling().setCapacity(zone, day1, tight, tight).orThrow();
+        platform.scheduling().setCapacity(zone, day2, tight, tight).orThrow();
         for (int i = 3; i <= 12; i++) {
             int places = Math.max(2, requests / 8);
-            put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + calendar.addBusinessDays(today, i),
-                    Map.of("am", places, "pm", places));
+            platform.scheduling().setCapacity(zone, calendar.addBusinessDays(today, i), places, places).orThrow();
         }
 
         List<SimCase> cases = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             String pdl = String.format("096%06d%05d", Long.parseLong(run), i);
-            put(Service.CONTRACT, "/api/v1/delivery-points/" + pdl, Map.of("street", i + " rue de la Simulation",
-                    "postalCode", "75011", "city", "Paris", "inseeCode", "75111", "zone", zone,
-                    "supplyState", random.nextBoolean() ? "COUP" : "LIMI", "meterType", "LINKY"));
+            platform.contracts().putDeliveryPoint(pdl, new ContractApi.DeliveryPoint(i + " rue de la Simulation",
+                    "75011", "Paris", "75111", zone, random.nextBoolean() ? "COUP" : "LIMI", "LINKY")).orThrow();
         }
         for (int i = 0; i < requests; i++) {
             String pdl = String.format("096%06d%05d", Long.parseLong(run), i);
             String supplier = i % 2 == 0 ? "FOURN-ALPHA" : "FOURN-BETA";
             String version = random.nextInt(100) < 60 ? "EXPRESS" : "STANDARD";
             LocalDate date = random.nextBoolean() ? day1 : day2;
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("pdl", pdl);
-            body.put("supplierId", supplier);
-            body.put("version", version);
-            body.put("client", Map.of("name", "Client " + i, "phone", "+33 6 00 00 " + String.format("%02d %02d", i / 100 % 100, i % 100)));
-            body.put("appointment", Map.of("date", date.toString(), "slot", random.nextBoolean() ? "AM" : "PM"));
-            body.put("additionalServices", random.nextInt(10) == 0 ? List.of("RELEVE-SPE") : List.of());
-            body.put("externalReference", "SIM-" + run + "-" + i);
-            JsonNode created = submitWhenKnown(body);
+            String slot = random.nextBoolean() ? "AM" : "PM";
+            JsonNode created = submitWhenKnown(new RequestApi.MiseEnService(pdl, supplier, version,
+                    new RequestApi.Client("Client " + i, "+33 6 00 00 " + String.format("%02d %02d", i / 100 % 100, i % 100)),
+                    new RequestApi.Slot(date, slot), random.nextInt(10) == 0 ? List.of("RELEVE-SPE") : List.of(),
+                    "SIM-" + run + "-" + i, null));
             cases.add(new SimCase(created.get("caseId").asString(), supplier, version));
         }
         Map<String, JsonNode> state = awaitAll(cases, c -> !c.get("appointment").isNull());
@@ -106,13 +94,11 @@ public final class DaySimulation {
         for (SimCase c : cases) {
             JsonNode view = state.get(c.caseId());
             if ("CONSERVATORY".equals(view.get("appointment").get("kind").asString()) && random.nextInt(100) < 80) {
-                post(Service.REQUEST, "/api/v1/cases/" + c.caseId() + "/express-escalation",
-                        Map.of("sgeCaseNumber", c.caseId(), "caller", c.supplier()));
+                platform.requests().escalate(c.caseId(), c.caseId(), c.supplier());
             }
         }
         // an operator adds technicians on the first day: the desk finds places and proposes them
-        put(Service.SCHEDULING, "/api/v1/capacity/" + zone + "/" + day1,
-                Map.of("am", tight + requests / 20, "pm", tight + requests / 20));
+        platform.scheduling().setCapacity(zone, day1, tight + requests / 20, tight + requests / 20).orThrow();
         awaitUntil("the desk's proposals", Duration.ofSeconds(30), () -> !proposals().isEmpty());
         int previous = -1;
         while (true) {
@@ -127,8 +113,7 @@ public final class DaySimulation {
             int roll = random.nextInt(100);
             boolean reachable = roll < 80;
             boolean agreed = roll < 70;
-            post(Service.SCHEDULING, "/api/v1/appointments/" + proposal.get("appointmentId").asString()
-                    + "/client-call", Map.of("reachable", reachable, "agreed", agreed));
+            platform.scheduling().clientCall(proposal.get("appointmentId").asString(), reachable, agreed);
         }
         // one business day later the remaining windows close by themselves
         clock.advanceTo(calendar.addBusinessDays(today, 1).atTime(23, 30).atZone(PARIS).toInstant());
@@ -147,9 +132,8 @@ public final class DaySimulation {
             for (SimCase c : day.getValue()) {
                 String appointmentId = state.get(c.caseId()).get("appointment").get("id").asString();
                 boolean present = random.nextInt(100) < 90;
-                post(Service.SCHEDULING, "/api/v1/appointments/" + appointmentId + "/outcome", present
-                        ? Map.of("result", "COMPLETED", "meterIndex", 10_000 + random.nextInt(90_000))
-                        : Map.of("result", "CLIENT_ABSENT"));
+                (present ? platform.scheduling().completed(appointmentId, 10_000 + random.nextInt(90_000))
+                        : platform.scheduling().clientAbsent(appointmentId)).orThrow();
             }
         }
         clock.advanceTo(byDate.lastKey().plusDays(1).atTime(9, 0).atZone(PARIS).toInstant());
@@ -169,7 +153,7 @@ public final class DaySimulation {
         Map<String, BigDecimal> billed = new TreeMap<>();
         Map<String, Integer> billedCount = new TreeMap<>();
         for (String supplier : List.of("FOURN-ALPHA", "FOURN-BETA")) {
-            for (JsonNode line : get(Service.BILLING, "/api/v1/suppliers/" + supplier + "/billing-lines")) {
+            for (JsonNode line : platform.billing().billingLines(supplier)) {
                 if (!line.get("externalReference").asString("").startsWith("SIM-" + run + "-")) {
                     continue;
                 }
@@ -215,15 +199,15 @@ public final class DaySimulation {
         return codes;
     }
 
-    private JsonNode submitWhenKnown(Map<String, Object> body) throws Exception {
+    private JsonNode submitWhenKnown(RequestApi.MiseEnService request) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            HttpResponse<String> response = send(Service.REQUEST, "/api/v1/requests", "POST", body);
-            if (response.statusCode() == 201) {
-                return json.readTree(response.body());
+            Reply reply = platform.requests().submit(request);
+            if (reply.status() == 201) {
+                return reply.body();
             }
-            if (Instant.now().isAfter(deadline) || !response.body().contains("unknown delivery point")) {
-                throw new IllegalStateException("request refused: " + response.body());
+            if (Instant.now().isAfter(deadline) || !reply.raw().contains("unknown delivery point")) {
+                throw new IllegalStateException("request refused: " + reply.problem());
             }
             Thread.sleep(100);
         }
@@ -231,7 +215,7 @@ public final class DaySimulation {
 
     private List<JsonNode> proposals() throws Exception {
         List<JsonNode> result = new ArrayList<>();
-        get(Service.SCHEDULING, "/api/v1/advancements?status=PROPOSED").forEach(result::add);
+        platform.scheduling().advancements("PROPOSED").forEach(result::add);
         return result;
     }
 
@@ -266,38 +250,6 @@ public final class DaySimulation {
     }
 
     private JsonNode view(String caseId) {
-        try {
-            return get(Service.REQUEST, "/api/v1/cases/" + caseId);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode get(Service service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(response.body());
-    }
-
-    private void put(Service service, String path, Object body) throws Exception {
-        HttpResponse<String> response = send(service, path, "PUT", body);
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("PUT " + path + " → " + response.body());
-        }
-    }
-
-    private void post(Service service, String path, Object body) throws Exception {
-        HttpResponse<String> response = send(service, path, "POST", body);
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("POST " + path + " → " + response.body());
-        }
-    }
-
-    private HttpResponse<String> send(Service service, String path, String method, Object body)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return platform.requests().caseView(caseId);
     }
 }

@@ -1,0 +1,39 @@
+package fr.grd.mes.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
+
+import static fr.grd.mes.client.PlatformService.CONTRACT;
+
+/** contract-service: the supplier registry and the delivery points (PdL) with their supply state. */
+public final class ContractApi {
+    /** A delivery point as the distributor registers it; {@code supplyState} COUP, LIMI or ALIM. */
+    public record DeliveryPoint(String street, String postalCode, String city, String inseeCode, String zone,
+                                String supplyState, String meterType) {
+    }
+
+    /** A supplier's registry entry; the SSH key and the flow key are optional. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Supplier(String displayName, String eic, String grdfContract, String sshPublicKey,
+                           String flowEncryptionKey) {
+    }
+
+    private final PlatformClient client;
+
+    ContractApi(PlatformClient client) {
+        this.client = client;
+    }
+
+    /** Registers or replaces a delivery point; the reply is returned as it is. */
+    public Reply putDeliveryPoint(String pdl, DeliveryPoint point) {
+        return client.call("PUT", CONTRACT, "/api/v1/delivery-points/" + pdl, point);
+    }
+
+    public boolean deliveryPointExists(String pdl) {
+        return client.get(CONTRACT, "/api/v1/delivery-points/" + pdl).status() == 200;
+    }
+
+    public JsonNode putSupplier(String supplierId, Supplier supplier) {
+        return client.expect("PUT", CONTRACT, "/api/v1/suppliers/" + supplierId, supplier);
+    }
+}
