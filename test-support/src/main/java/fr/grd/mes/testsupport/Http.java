@@ -25,10 +25,6 @@ public final class Http {
         defaultToken = token;
     }
 
-    public static String defaultToken() {
-        return defaultToken;
-    }
-
     private Http() {
     }
 
