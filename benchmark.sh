@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
-./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+./mvnw -B -q -pl tools dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 # jars only on the class path (no classes directory): the JDK's ahead-of-time cache (a variant can train and use one)
 # refuses a class path with a non-empty directory
-jar=local-stack/target/benchmark-classes.jar
-jar cf "$jar" -C local-stack/target/classes .
-exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$jar:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.Benchmark "$@"
+jar=tools/target/benchmark-classes.jar
+jar cf "$jar" -C tools/target/classes .
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$jar:$(cat tools/target/classpath.txt)" fr.grd.mes.tools.benchmark.Benchmark "$@"

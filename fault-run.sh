@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
-./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-exec java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" fr.grd.mes.localstack.FaultRun "${1:-1000}"
+./mvnw -B -q -pl tools dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+exec java -cp "tools/target/classes:$(cat tools/target/classpath.txt)" fr.grd.mes.tools.faultrun.FaultRun "${1:-1000}"

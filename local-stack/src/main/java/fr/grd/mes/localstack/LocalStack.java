@@ -115,12 +115,12 @@ public final class LocalStack {
      * {@code extra} topic, leaving the ones that already exist: the local stack, the fault run and the benchmark
      * all start a broker this way.
      */
-    static void createTopics(String bootstrap, List<String> suppliers, String... extra) throws Exception {
+    public static void createTopics(String bootstrap, List<String> suppliers, String... extra) throws Exception {
         createTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), suppliers, extra);
     }
 
     /** The same with the admin client's own settings (a secured broker: SASL/SCRAM over TLS as the admin). */
-    static void createTopics(Map<String, Object> adminConfig, List<String> suppliers, String... extra) throws Exception {
+    public static void createTopics(Map<String, Object> adminConfig, List<String> suppliers, String... extra) throws Exception {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new ArrayList<>();

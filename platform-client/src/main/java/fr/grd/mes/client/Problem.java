@@ -14,8 +14,9 @@ public record Problem(int status, String title, String detail, List<Violation> v
     }
 
     static Problem of(int status, JsonNode body, String raw) {
+        String statusLine = "HTTP " + status;
         if (body == null || !body.isObject()) {
-            return new Problem(status, "HTTP " + status, raw == null || raw.isBlank() ? null : raw, List.of());
+            return new Problem(status, statusLine, raw == null || raw.isBlank() ? null : raw, List.of());
         }
         List<Violation> violations = new ArrayList<>();
         JsonNode errors = body.get("errors");
@@ -24,7 +25,7 @@ public record Problem(int status, String title, String detail, List<Violation> v
                 violations.add(new Violation(v.path("field").asString(""), v.path("reason").asString("")));
             }
         }
-        return new Problem(status, body.hasNonNull("title") ? body.get("title").asString() : "HTTP " + status,
+        return new Problem(status, body.hasNonNull("title") ? body.get("title").asString() : statusLine,
                 body.hasNonNull("detail") ? body.get("detail").asString() : null, List.copyOf(violations));
     }
 

@@ -1,18 +1,31 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.tools.faultrun;
 
+import fr.grd.mes.client.HttpTransport;
+import fr.grd.mes.client.Json;
+import fr.grd.mes.client.PlatformClient;
+import fr.grd.mes.client.PlatformService;
+import fr.grd.mes.client.Reply;
+import fr.grd.mes.client.RequestApi.Client;
+import fr.grd.mes.client.RequestApi.MiseEnService;
+import fr.grd.mes.client.RequestApi.Slot;
+import fr.grd.mes.client.ContractApi.DeliveryPoint;
 import fr.grd.mes.events.Topics;
+import fr.grd.mes.localstack.DevJwt;
+import fr.grd.mes.localstack.KafkaBrokerProcess;
+import fr.grd.mes.localstack.LocalStack;
+import fr.grd.mes.localstack.ServiceProcess;
+import fr.grd.mes.localstack.ServiceStack;
 import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.localstack.StoreProcess;
+import fr.grd.mes.localstack.TopicReader;
 import fr.grd.mes.support.time.BusinessCalendar;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +36,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The fault run: N cases (standard and express) through the four services running as separate processes while
@@ -50,9 +63,11 @@ public final class FaultRun {
                          long duplicateDeliveries, Duration timeToRecover, Duration total) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private String token;
+    /** The platform's API on whichever port each service process has now, with the distributor's token. */
+    private final PlatformClient platform = new PlatformClient(s -> services.get(Service.valueOf(s.name())).url(),
+            () -> token, new HttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(10)));
 
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -91,17 +106,17 @@ public final class FaultRun {
             List<LocalDate> days = new ArrayList<>();
             for (int d = 0; d < Math.max(1, (n + 799) / 800); d++) {
                 days.add(calendar.addBusinessDays(LocalDate.ofInstant(start, PARIS), 3 + d));
-                call("PUT", Service.SCHEDULING, "/api/v1/capacity/ZONE-FAULT/" + days.get(d),
-                        Map.of("am", 400, "pm", 400));
+                LocalDate capacityDay = days.get(d);
+                call(() -> platform.scheduling().setCapacity("ZONE-FAULT", capacityDay, 400, 400), "the capacity");
             }
             LocalDate day = days.get(days.size() - 1);
             List<String> pdls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String pdl = String.format("097%011d", i);
                 pdls.add(pdl);
-                call("PUT", Service.CONTRACT, "/api/v1/delivery-points/" + pdl, Map.of("street", i + " rue des Pannes",
-                        "postalCode", "75011", "city", "Paris", "inseeCode", "75111", "zone", "ZONE-FAULT",
-                        "supplyState", i % 2 == 0 ? "COUP" : "LIMI", "meterType", "LINKY"));
+                DeliveryPoint point = new DeliveryPoint(i + " rue des Pannes", "75011", "Paris", "75111", "ZONE-FAULT",
+                        i % 2 == 0 ? "COUP" : "LIMI", "LINKY");
+                call(() -> platform.contracts().putDeliveryPoint(pdl, point), "delivery point " + pdl);
             }
 
             // requests, with scheduling-service then request-service killed on the way
@@ -114,17 +129,12 @@ public final class FaultRun {
             for (int i = 0; i < n; i++) {
                 int index = i;
                 submitted.add(pool.submit(() -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("pdl", pdls.get(index));
-                    body.put("supplierId", SUPPLIER);
-                    body.put("version", index % 3 == 0 ? "EXPRESS" : "STANDARD");
-                    body.put("client", Map.of("name", "Client " + index, "phone", "+33 6 00 00 00 00"));
-                    body.put("appointment", Map.of("date", days.get(index % days.size()).toString(),
-                            "slot", (index / days.size()) % 2 == 0 ? "AM" : "PM"));
-                    body.put("additionalServices", List.of());
-                    body.put("externalReference", "FAULT-" + index);
-                    body.put("portalRequestId", "FAULT-" + index);
-                    JsonNode created = call("POST", Service.REQUEST, "/api/v1/requests", body);
+                    // the portal's retry carries the same request id: never a second case
+                    MiseEnService request = new MiseEnService(pdls.get(index), SUPPLIER,
+                            index % 3 == 0 ? "EXPRESS" : "STANDARD", new Client("Client " + index, "+33 6 00 00 00 00"),
+                            new Slot(days.get(index % days.size()), (index / days.size()) % 2 == 0 ? "AM" : "PM"),
+                            List.of(), "FAULT-" + index, "FAULT-" + index);
+                    JsonNode created = call(() -> platform.requests().submit(request), "request " + index);
                     done.incrementAndGet();
                     return new String[]{pdls.get(index), created.get("caseId").asString()};
                 }));
@@ -147,13 +157,14 @@ public final class FaultRun {
             restarts++;
 
             Instant outcomeTime = day.atTime(10, 0).atZone(PARIS).toInstant();
-            call("POST", Service.REQUEST, "/api/v1/simulation/clock/advance", Map.of("to", outcomeTime.toString()));
+            call(() -> platform.clock().advance(PlatformService.REQUEST, outcomeTime), "the clock advance");
             // the advance reaches the other processes through the sim.clock topic: wait until every service has it,
             // or scheduling would refuse the first outcomes as "before the appointment date"
             for (Service service : Service.values()) {
                 Instant clockDeadline = Instant.now().plus(Duration.ofMinutes(2));
                 while (true) {
-                    JsonNode clockNow = tryCall("GET", service, "/api/v1/simulation/clock", null);
+                    JsonNode clockNow = tryCall(() -> platform.clock().now(PlatformService.valueOf(service.name())),
+                            "the clock of " + service);
                     if (clockNow != null && !Instant.parse(clockNow.get("instant").asString()).isBefore(outcomeTime)) {
                         break;
                     }
@@ -169,8 +180,8 @@ public final class FaultRun {
             List<Future<?>> recorded = new ArrayList<>();
             for (String caseId : caseOfPdl.values()) {
                 recorded.add(pool.submit(() -> {
-                    callIgnoringConflict(Service.SCHEDULING, "/api/v1/appointments/" + caseId + "-R1/outcome",
-                            Map.of("result", "COMPLETED", "meterIndex", 1000));
+                    callIgnoringConflict(() -> platform.scheduling().completed(caseId + "-R1", 1000),
+                            "the outcome of " + caseId);
                     outcomes.incrementAndGet();
                     return null;
                 }));
@@ -289,15 +300,16 @@ public final class FaultRun {
         return ids;
     }
 
-    private JsonNode call(String method, Service service, String path, Object body) {
+    /** Calls until the answer is a 2xx (a service down or not ready is waited for, 3 minutes at most). */
+    private JsonNode call(Supplier<Reply> operation, String what) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (true) {
-            JsonNode result = tryCall(method, service, path, body);
+            JsonNode result = tryCall(operation, what);
             if (result != null) {
                 return result;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(method + " " + service + path + " kept failing");
+                throw new IllegalStateException(what + " kept failing");
             }
             sleep();
         }
@@ -307,59 +319,48 @@ public final class FaultRun {
     private final AtomicInteger refusedOutcomes = new AtomicInteger();
     private final Map<String, Integer> refusalReasons = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void callIgnoringConflict(Service service, String path, Object body) {
+    private void callIgnoringConflict(Supplier<Reply> operation, String what) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = send("POST", service, path, body);
-                if (response.statusCode() == 200 || response.statusCode() == 409) {
-                    if (response.statusCode() == 409) {
+                Reply reply = operation.get();
+                if (reply.ok() || reply.status() == 409) {
+                    if (reply.status() == 409) {
                         refusedOutcomes.incrementAndGet();
-                        String detail = response.body().replaceAll(".*\"detail\"\\s*:\\s*\"([^\"]*)\".*", "$1")
-                                .replaceAll("\\b[0-9A-Z]{8}\\b", "<case>");
+                        String detail = String.valueOf(reply.problem().detail()).replaceAll("\\b[0-9A-Z]{8}\\b", "<case>");
                         refusalReasons.merge(detail, 1, Integer::sum);
                     }
                     return;
                 }
-            } catch (IOException | InterruptedException retry) {
+            } catch (UncheckedIOException retry) {
                 // the service is down: try again
             }
             sleep();
         }
-        throw new IllegalStateException("POST " + path + " kept failing");
+        throw new IllegalStateException(what + " kept failing");
     }
 
-    /** The answer, or null when the service is down, not ready, or the request could not be served yet. */
-    private JsonNode tryCall(String method, Service service, String path, Object body) {
+    /**
+     * The answer's JSON (an empty object for an empty 2xx), or null when the service is down, not ready, or the
+     * request could not be served yet; any other refusal is thrown.
+     */
+    private JsonNode tryCall(Supplier<Reply> operation, String what) {
         try {
-            HttpResponse<String> response = send(method, service, path, body);
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return JSON.readTree(response.body().isBlank() ? "{}" : response.body());
+            Reply reply = operation.get();
+            if (reply.ok()) {
+                return reply.body() != null ? reply.body() : Json.MAPPER.createObjectNode();
             }
-            if (status == 400 && response.body().contains("unknown delivery point")) {
+            int status = reply.status();
+            if (status == 400 && reply.raw().contains("unknown delivery point")) {
                 return null;
             }
             if (status >= 400 && status < 500 && status != 404 && status != 429) {
-                throw new IllegalStateException(method + " " + path + " → " + status + " " + response.body());
+                throw new IllegalStateException(what + " → " + reply.problem());
             }
             return null;
-        } catch (IOException | InterruptedException e) {
+        } catch (UncheckedIOException down) {
             return null;
         }
-    }
-
-    private HttpResponse<String> send(String method, Service service, String path, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.get(service).url() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void sleep() {

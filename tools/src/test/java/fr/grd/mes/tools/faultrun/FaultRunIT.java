@@ -1,4 +1,4 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.tools.faultrun;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,69 @@
+package fr.grd.mes.tools.benchmark;
+
+import fr.grd.mes.client.PlatformClient;
+import fr.grd.mes.client.PlatformService;
+import fr.grd.mes.client.Reply;
+import fr.grd.mes.localstack.ServiceStack.Service;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services' own meters, read from each one's actuator through the platform client: what the benchmark counts per
+ * case (records published, document writes, POST calls) and how long the store took as the driver timed it.
+ */
+final class ServiceMeters {
+    private final PlatformClient client;
+
+    ServiceMeters(PlatformClient client) {
+        this.client = client;
+    }
+
+
+    /** Records published, document writes and POST calls so far, summed over the services' own meters. */
+    Map<String, Double> counts() {
+        double records = 0;
+        double writes = 0;
+        double posts = 0;
+        for (Service service : Service.values()) {
+            records += meter(service, "mes.events.published", null);
+            for (String command : List.of("insert", "update", "findAndModify", "delete")) {
+                writes += meter(service, "mongodb.driver.commands", "command:" + command);
+            }
+            posts += meter(service, "http.server.requests", "method:POST");
+        }
+        return Map.of("records", records, "writes", writes, "posts", posts);
+    }
+
+    /** Count and total seconds of the store commands each service's driver timed so far (round trip included). */
+    Map<String, double[]> storeCommands() {
+        Map<String, double[]> timed = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            Map<String, Double> timer = measurements(service, "mongodb.driver.commands", null);
+            timed.put(service.serviceName(), new double[]{timer.getOrDefault("COUNT", 0.0),
+                    timer.getOrDefault("TOTAL_TIME", 0.0)});
+        }
+        return timed;
+    }
+
+    /** A counter's count or a gauge's value (0 for a meter not registered yet). */
+    double meter(Service service, String name, String tag) {
+        Map<String, Double> measured = measurements(service, name, tag);
+        return measured.getOrDefault("COUNT", measured.getOrDefault("VALUE", 0.0));
+    }
+
+    /** A meter's measurements by statistic (COUNT, TOTAL_TIME, VALUE, …) from the service's actuator. */
+    private Map<String, Double> measurements(Service service, String name, String tag) {
+        Reply reply = client.get(PlatformService.valueOf(service.name()), "/actuator/metrics/" + name
+                + (tag == null ? "" : "?tag=" + tag));
+        Map<String, Double> measured = new LinkedHashMap<>();
+        if (reply.status() != 404) {
+            for (JsonNode measurement : reply.orThrow().get("measurements")) {
+                measured.put(measurement.get("statistic").asString(), measurement.get("value").asDouble());
+            }
+        }
+        return measured;
+    }
+}
