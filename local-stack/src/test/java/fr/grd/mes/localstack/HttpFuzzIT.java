@@ -235,13 +235,21 @@ class HttpFuzzIT {
     @Property(tries = 200)
     void theKafkaIngressNeverBlocksOnGeneratedRecords(@ForAll("documents") Map<String, Object> document,
                                                      @ForAll("garbage") String garbage) {
-        TestStack stack = TestStack.get();
-        try (KafkaProducer<String, String> producer = producer(stack)) {
-            Map<String, Object> withId = new HashMap<>(document);
-            withId.putIfAbsent("portalRequestId", "FUZZ-" + INGRESS.addAndGet(2));
-            producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.ASCII_JSON.writeValueAsString(withId)));
-            producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", garbage));
+        KafkaProducer<String, String> producer = ingressProducer(TestStack.get());
+        Map<String, Object> withId = new HashMap<>(document);
+        withId.putIfAbsent("portalRequestId", "FUZZ-" + INGRESS.addAndGet(2));
+        producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.ASCII_JSON.writeValueAsString(withId)));
+        producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", garbage));
+    }
+
+    /** One producer for every try, as the portal has (a producer per record would measure connection set-up). */
+    private static KafkaProducer<String, String> ingressProducer;
+
+    private static synchronized KafkaProducer<String, String> ingressProducer(TestStack stack) {
+        if (ingressProducer == null) {
+            ingressProducer = producer(stack);
         }
+        return ingressProducer;
     }
 
     private static KafkaProducer<String, String> producer(TestStack stack) {
@@ -259,12 +267,17 @@ class HttpFuzzIT {
                         stack.clock.withZone(java.time.ZoneId.of("Europe/Paris"))), 2), "AM");
         String id = "FUZZ-LAST-" + System.nanoTime();
         body.put("portalRequestId", id);
-        try (KafkaProducer<String, String> producer = producer(stack)) {
-            producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.JSON.writeValueAsString(body)));
+        // the same producer as the generated records, so that this one comes after them on the partition
+        KafkaProducer<String, String> producer = ingressProducer(stack);
+        producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.JSON.writeValueAsString(body)));
+        producer.flush();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> stack.mongo
+                    .getDatabase("mes_request").getCollection("cases")
+                    .countDocuments(com.mongodb.client.model.Filters.eq("portalRequestId", id)) == 1);
+        } finally {
+            producer.close();
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> stack.mongo
-                .getDatabase("mes_request").getCollection("cases")
-                .countDocuments(com.mongodb.client.model.Filters.eq("portalRequestId", id)) == 1);
         assertThat(CALLS.get()).isGreaterThanOrEqualTo(1800);
         System.out.printf("HttpFuzzIT: %d inputs tried over HTTP (%d accepted, %d refused 4xx, 0 server errors),"
                         + " %d X12 files exported and validated after accepted hostile text, %d records on the Kafka"
