@@ -43,7 +43,7 @@ public final class CaseFixture {
      * from its id for the tests) and waits until request- and billing-service, which name its files, know it.
      */
     public static void registerSupplier(TestStack stack, String supplierId) {
-        var identity = fr.grd.mes.support.flowfile.SupplierIdentity.derived();
+        var identity = fr.grd.mes.support.port.SupplierIdentity.derived();
         registerSupplier(stack, supplierId, identity.eicOf(supplierId), identity.contractOf(supplierId));
     }
 

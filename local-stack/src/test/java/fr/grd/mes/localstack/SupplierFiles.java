@@ -57,8 +57,8 @@ final class SupplierFiles {
 
     /** A supplier registered with names of the real form derived from its id. */
     SupplierFiles(TestStack stack, String supplier, String zone) {
-        this(stack, supplier, zone, fr.grd.mes.support.flowfile.SupplierIdentity.derived().eicOf(supplier),
-                fr.grd.mes.support.flowfile.SupplierIdentity.derived().contractOf(supplier));
+        this(stack, supplier, zone, fr.grd.mes.support.port.SupplierIdentity.derived().eicOf(supplier),
+                fr.grd.mes.support.port.SupplierIdentity.derived().contractOf(supplier));
     }
 
     /** A supplier registered in contract-service's registry with this EIC and GRD-F contract. */

@@ -2,7 +2,7 @@ package fr.grd.mes.simulation;
 
 import fr.grd.mes.client.ContractApi;
 import fr.grd.mes.client.PlatformClient;
-import fr.grd.mes.support.flowfile.SupplierIdentity;
+import fr.grd.mes.support.port.SupplierIdentity;
 import fr.grd.mes.support.time.BusinessCalendar;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package fr.grd.mes.contract.adapter.out.sge;
 
 import fr.grd.mes.contract.application.SupplierRegistry;
 import fr.grd.mes.contract.domain.supplier.Supplier;
-import fr.grd.mes.support.flowfile.SupplierIdentity;
+import fr.grd.mes.support.port.SupplierIdentity;
 import org.springframework.stereotype.Component;
 
 /** The names this service's C15 files give a supplier (EIC, GRD-F contract), read from its own registry. */
