@@ -55,6 +55,9 @@ public final class ComponentStack implements AutoCloseable {
 
     private ComponentStack(Supplier<SpringApplicationBuilder> application, String database, List<String> args) {
         this.database = database;
+        // waits look at once, then every 20 ms (Awaitility's default: first look after 100 ms, then every 100 ms)
+        org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(20));
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();
