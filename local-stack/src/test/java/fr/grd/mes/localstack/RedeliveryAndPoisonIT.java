@@ -69,6 +69,8 @@ class RedeliveryAndPoisonIT {
         await().until(() -> Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REDO/perimeter/"
                 + expressPdl).status() == 200);
 
+        // the referential's last changes (perimeter entries) have reached every projection: the state is at rest
+        await().until(() -> projectionsCaughtUp(stack));
         Map<String, String> before = snapshot(stack);
         String bootstrap = stack.kafkaBootstrap;
         String run = UUID.randomUUID().toString();
@@ -111,6 +113,24 @@ class RedeliveryAndPoisonIT {
 
     private static byte[] bytes(String value) {
         return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every service's copy of each delivery point is at the referential's revision. */
+    private static boolean projectionsCaughtUp(TestStack stack) {
+        Map<Object, Object> revisions = new java.util.HashMap<>();
+        for (Document point : collection(stack, "mes_contract", "delivery_points").find()) {
+            revisions.put(point.get("_id"), String.valueOf(point.get("revision")));
+        }
+        for (String db : List.of("mes_request", "mes_scheduling", "mes_billing")) {
+            Map<Object, Object> known = new java.util.HashMap<>();
+            for (Document copy : collection(stack, db, "delivery_points").find()) {
+                known.put(copy.get("_id"), String.valueOf(copy.get("revision")));
+            }
+            if (!known.equals(revisions)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What each service stores that an event could change, normalised to compare. */

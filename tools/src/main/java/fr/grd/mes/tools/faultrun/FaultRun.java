@@ -94,7 +94,11 @@ public final class FaultRun {
                     issuer.serviceArgument(),
                     "--mes.clock.mode=simulation", "--mes.clock.start=" + start, "--mes.clock.speed=1",
                     "--mes.scheduler.period=PT0.5S", "--mes.outbox.poll-millis=100",
-                    "--mes.limits.distributor-requests-per-second=100000", "--logging.level.root=WARN");
+                    "--mes.limits.distributor-requests-per-second=100000", "--logging.level.root=WARN",
+                    // a SIGKILLed consumer is noticed by its group after 6 s instead of Kafka's default 45 s: the
+                    // partitions it held wait that long for the restarted instance (the broker's minimum is 6 s)
+                    "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                    "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500");
             for (Service service : Service.values()) {
                 services.put(service, new ServiceProcess(service, freePort(), common,
                         dir.resolve(service.serviceName() + ".log")).start());
@@ -102,6 +106,7 @@ public final class FaultRun {
             for (ServiceProcess process : services.values()) {
                 process.awaitReady(Duration.ofMinutes(3));
             }
+            phase(started, "broker, store and the four services ready");
             BusinessCalendar calendar = new BusinessCalendar();
             List<LocalDate> days = new ArrayList<>();
             for (int d = 0; d < Math.max(1, (n + 799) / 800); d++) {
@@ -141,6 +146,7 @@ public final class FaultRun {
             }
             kills += injectWhileWaiting(faults, done, n);
             restarts += 2;
+            phase(started, "requests sent, scheduling-service and request-service killed and restarted");
             for (Future<String[]> future : submitted) {
                 String[] pair = future.get();
                 caseOfPdl.put(pair[0], pair[1]);
@@ -152,9 +158,11 @@ public final class FaultRun {
                     bookedNow -> bookedNow >= n, bookedNow -> System.out.printf("  booking: %d of %d appointments booked%n",
                             bookedNow, n));
 
+            phase(started, "every appointment booked");
             broker.close();
             broker.start(Duration.ofSeconds(90));
             restarts++;
+            phase(started, "broker restarted");
 
             Instant outcomeTime = day.atTime(10, 0).atZone(PARIS).toInstant();
             call(() -> platform.clock().advance(PlatformService.REQUEST, outcomeTime), "the clock advance");
@@ -193,6 +201,7 @@ public final class FaultRun {
             }
             pool.shutdown();
             Instant faultsOver = Instant.now();
+            phase(started, "outcomes recorded, billing-service, the store and contract-service killed and restarted");
 
             // Wait until every case is closed, billed and in the perimeter, and the supplier flows hold every record;
             // a slow pipeline is waited for as long as it progresses, a stuck one (no progress for 3 minutes) is what
@@ -216,6 +225,7 @@ public final class FaultRun {
                             counts[0], counts[1], counts[2], n, Duration.between(faultsOver, Instant.now()).toMillis() / 1000.0);
                 }
             });
+            phase(started, "every case closed, billed, in the perimeter and on the supplier flows");
             int closed = (int) counts[0];
             duplicateDeliveries = 0;
             Duration recover = Duration.between(faultsOver, closed >= n ? Instant.now() : progressedAt);
@@ -252,6 +262,11 @@ public final class FaultRun {
     }
 
     private long duplicateDeliveries;
+
+    /** How long the run took to reach each phase (where the time of a fault run goes). */
+    private static void phase(Instant started, String what) {
+        System.out.printf("  [%6.1f s] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, what);
+    }
 
     private int injectWhileWaiting(List<Runnable> faults, AtomicInteger progress, int n) throws InterruptedException {
         int injected = 0;

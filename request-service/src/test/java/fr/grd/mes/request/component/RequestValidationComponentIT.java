@@ -1,9 +1,18 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.request.component;
 
+import com.mongodb.client.MongoCollection;
+import fr.grd.mes.events.CatalogueVersionPublished;
+import fr.grd.mes.events.CatalogueVersionPublished.ChartCode;
+import fr.grd.mes.events.DeliveryPointChanged;
+import fr.grd.mes.events.EventTypes;
+import fr.grd.mes.events.SupplyState;
+import fr.grd.mes.events.Topics;
+import fr.grd.mes.request.RequestServiceApplication;
+import fr.grd.mes.support.time.BusinessCalendar;
+import fr.grd.mes.testsupport.ComponentStack;
 import fr.grd.mes.testsupport.Http;
-import com.mongodb.client.MongoDatabase;
-import fr.grd.mes.localstack.ServiceStack.Service;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,26 +30,44 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input over real HTTP: each invalid request gets a 400 {@code application/problem+json} naming the bad
- * field and why, and nothing is stored (no case, no case number consumed, no event).
+ * Bad input over real HTTP, request-service alone (the referential's delivery points and billing's catalogue
+ * come in on their topics as contract- and billing-service publish them): each invalid request gets a 400
+ * {@code application/problem+json} naming the bad field and why, and nothing is stored (no case, no case number
+ * consumed, no event).
  */
-class RequestValidationIT {
+class RequestValidationComponentIT {
     private static final String ZONE = "ZONE-VAL";
-    private static TestStack stack;
+    private static final String SUSPENDED_PDL = "09333333333331";
+    private static final String SUPPLIED_PDL = "09333333333332";
+    private static ComponentStack stack;
     private static String suspendedPdl;
     private static String suppliedPdl;
     private static LocalDate date;
 
     @BeforeAll
     static void referential() {
-        stack = TestStack.get();
-        suspendedPdl = CaseFixture.deliveryPoint(stack, ZONE, "COUP");
-        suppliedPdl = CaseFixture.deliveryPoint(stack, ZONE, "ALIM");
-        // the catalogue billing tells on ref.catalogue has reached request-service
-        var catalogue = stack.services.context(Service.REQUEST).getBean(fr.grd.mes.request.application.KnownCatalogue.class);
-        org.awaitility.Awaitility.await().until(() -> !catalogue.versions().isEmpty());
-        date = new fr.grd.mes.support.time.BusinessCalendar()
-                .addBusinessDays(LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), 3);
+        stack = ComponentStack.start(RequestServiceApplication::builder, "mes_request");
+        suspendedPdl = deliveryPoint(SUSPENDED_PDL, SupplyState.COUP);
+        suppliedPdl = deliveryPoint(SUPPLIED_PDL, SupplyState.ALIM);
+        stack.publish(Topics.CATALOGUE, "2026-01-01", EventTypes.CATALOGUE_VERSION_PUBLISHED,
+                new CatalogueVersionPublished("2026-01-01", LocalDate.of(2026, 1, 1),
+                        List.of("F120B", "F120X", "DEPL-VAIN", "RELEVE-SPE", "VERIF-CPT"),
+                        List.of(new ChartCode("ACCESS_FORFAIT", "F120B"), new ChartCode("EXPRESS_SUPPLEMENT", "F120X"),
+                                new ChartCode("WASTED_TRIP", "DEPL-VAIN"))));
+        stack.awaitConsumed("request-service.delivery-points", Topics.DELIVERY_POINTS);
+        stack.awaitConsumed("request-service.catalogue", Topics.CATALOGUE);
+        date = new BusinessCalendar().addBusinessDays(LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris"))), 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static String deliveryPoint(String pdl, SupplyState state) {
+        stack.publish(Topics.DELIVERY_POINTS, pdl, EventTypes.DELIVERY_POINT_CHANGED, new DeliveryPointChanged(pdl,
+                "12 rue de la Paix", "75002", "Paris", "75102", ZONE, state, "LINKY", null, 1, ComponentStack.START));
+        return pdl;
     }
 
     static Stream<Arguments> invalidRequests() {
@@ -89,9 +116,9 @@ class RequestValidationIT {
                                                                Function<Map<String, Object>, Object> mutation) {
         long casesBefore = cases().countDocuments();
         Document counterBefore = counter();
-        Object body = mutation.apply(CaseFixture.request(suspendedPdl, "FOURN-VAL", "EXPRESS", date, "AM"));
+        Object body = mutation.apply(request(suspendedPdl, "FOURN-VAL", "EXPRESS", date, "AM"));
 
-        var response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
+        var response = Http.post(stack.url() + "/api/v1/requests", body);
 
         assertThat(response.status()).as(response.raw()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -107,7 +134,7 @@ class RequestValidationIT {
     @MethodSource("malformedBodies")
     void malformedBodyIsRefusedAndStoresNothing(String name, String raw) {
         long casesBefore = cases().countDocuments();
-        var response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", raw);
+        var response = Http.post(stack.url() + "/api/v1/requests", raw);
         assertThat(response.status()).as(response.raw()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("detail").asString()).isNotBlank();
@@ -123,7 +150,7 @@ class RequestValidationIT {
     @ParameterizedTest(name = "several bad fields are all named")
     @MethodSource("severalBadFields")
     void everyBadFieldIsNamedInOneAnswer(Map<String, Object> body) {
-        var response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
+        var response = Http.post(stack.url() + "/api/v1/requests", body);
         assertThat(response.status()).isEqualTo(400);
         List<String> fields = StreamSupport.stream(response.body().get("errors").spliterator(), false)
                 .map(e -> e.get("field").asString()).toList();
@@ -131,7 +158,7 @@ class RequestValidationIT {
     }
 
     static Stream<Map<String, Object>> severalBadFields() {
-        Map<String, Object> body = new LinkedHashMap<>(CaseFixture.request("123", "FOURN-VAL", "STANDARD",
+        Map<String, Object> body = new LinkedHashMap<>(request("123", "FOURN-VAL", "STANDARD",
                 LocalDate.of(2020, 1, 2), "PM"));
         body.remove("client");
         return Stream.of(body);
@@ -153,12 +180,24 @@ class RequestValidationIT {
         return copy;
     }
 
-    private static com.mongodb.client.MongoCollection<Document> cases() {
-        MongoDatabase db = stack.mongo.getDatabase("mes_request");
-        return db.getCollection("cases");
+    private static Map<String, Object> request(String pdl, String supplierId, String version, LocalDate date,
+                                               String slot) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pdl", pdl);
+        body.put("supplierId", supplierId);
+        body.put("version", version);
+        body.put("client", Map.of("name", "Mme Claire Martin", "phone", "+33 6 12 34 56 78"));
+        body.put("appointment", Map.of("date", date.toString(), "slot", slot));
+        body.put("additionalServices", List.of());
+        body.put("externalReference", "REF-" + pdl);
+        return body;
+    }
+
+    private static MongoCollection<Document> cases() {
+        return stack.database().getCollection("cases");
     }
 
     private static Document counter() {
-        return stack.mongo.getDatabase("mes_request").getCollection("counters").find().first();
+        return stack.database().getCollection("counters").find().first();
     }
 }

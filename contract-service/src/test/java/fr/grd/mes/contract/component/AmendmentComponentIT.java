@@ -1,14 +1,16 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.contract.component;
 
 import fr.grd.mes.testsupport.Http;
 import fr.grd.mes.contract.domain.amendment.AmendmentFixture;
 import fr.grd.mes.events.Topics;
-import fr.grd.mes.localstack.ServiceStack.Service;
+import fr.grd.mes.contract.ContractServiceApplication;
+import fr.grd.mes.testsupport.ComponentStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,17 +35,23 @@ import static org.awaitility.Awaitility.await;
 /**
  * "Avenant L. 342-2" through contract-service over HTTP: the template's validation, the Annexe 3 computation,
  * the lifecycle (issue, pieces, acceptance, expiry, municipality refusal, overdue connection agreement, price
- * revision, late-delivery indemnity) with its events on Kafka, and the PDF document.
+ * revision, late-delivery indemnity) with its events on Kafka, and the PDF document; contract-service alone on a
+ * real broker and store.
  */
-class AmendmentIT {
+class AmendmentComponentIT {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static TestStack stack;
+    private static ComponentStack stack;
     private static String url;
 
     @BeforeAll
     static void stack() {
-        stack = TestStack.get();
-        url = stack.services.url(Service.CONTRACT) + "/api/v1/amendments";
+        stack = ComponentStack.start(ContractServiceApplication::builder, "mes_contract");
+        url = stack.url() + "/api/v1/amendments";
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
     }
 
     private static LocalDate today() {
@@ -226,7 +234,7 @@ class AmendmentIT {
         }
 
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/" + id
-                + "/document")).header("Authorization", "Bearer " + stack.issuer.distributorToken()).GET().build(),
+                + "/document")).header("Authorization", "Bearer " + stack.tokens.distributor()).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
@@ -398,7 +406,7 @@ class AmendmentIT {
 
     private static KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "amendments-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(Topics.AMENDMENTS));
