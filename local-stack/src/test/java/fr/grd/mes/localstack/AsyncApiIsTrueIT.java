@@ -48,7 +48,8 @@ class AsyncApiIsTrueIT {
                 + pdl).status() == 200);
         Set<String> topics;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap))) {
-            await().until(() -> admin.listTopics().names().get().contains(Topics.contractual("FOURN-API")));
+            await().until(() -> admin.listTopics().names().get().containsAll(List.of(Topics.tracking("FOURN-API"),
+                    Topics.billing("FOURN-API"), Topics.contractual("FOURN-API"))));
             topics = admin.listTopics().names().get();
         }
         List<String> described = topics.stream().filter(t -> !t.startsWith("__") && !t.endsWith(".DLT")).toList();
