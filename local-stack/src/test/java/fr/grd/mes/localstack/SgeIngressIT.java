@@ -33,6 +33,12 @@ import static org.awaitility.Awaitility.await;
  * the original payload, and the partition keeps flowing.
  */
 class SgeIngressIT {
+    /**
+     * Every record of the run goes to one partition, so "after the poison" means after it in the same partition's
+     * order: with keys spread over three partitions the last record could be consumed before the valid one.
+     */
+    private static final int ONE_PARTITION = 0;
+
     @Test
     void publishedRequestsBecomeCasesOnceAndBadOnesAreRejectedWithTheirReason() {
         TestStack stack = TestStack.get();
@@ -56,14 +62,14 @@ class SgeIngressIT {
             rejections.subscribe(List.of(Topics.SGE_REQUESTS_REJECTED));
 
             String validJson = json(pdl, valid);
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, valid, validJson));
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, valid, validJson));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, valid, validJson));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, valid, validJson));
             String unknownJson = json("99999999999999", unknownPdl);
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, unknownPdl, unknownJson));
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "garbage-" + run, "{{ not json"));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, unknownPdl, unknownJson));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, "garbage-" + run, "{{ not json"));
             String noId = Http.JSON.writeValueAsString(CaseFixture.request(otherPdl, "FOURN-SGE", "STANDARD", date, "AM"));
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "noid-" + run, noId));
-            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, afterPoison, json(otherPdl, afterPoison)));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, "noid-" + run, noId));
+            portal.send(new ProducerRecord<>(Topics.SGE_REQUESTS, ONE_PARTITION, afterPoison, json(otherPdl, afterPoison)));
             portal.flush();
 
             var cases = stack.mongo.getDatabase("mes_request").getCollection("cases");
