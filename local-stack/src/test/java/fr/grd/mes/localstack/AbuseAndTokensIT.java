@@ -5,6 +5,7 @@ import fr.grd.mes.localstack.ServiceStack.Service;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -42,11 +43,13 @@ class AbuseAndTokensIT {
         Map<String, Object> body = CaseFixture.request("12345678901234", "FOURN-BIG", "STANDARD",
                 java.time.LocalDate.of(2030, 1, 2), "AM");
         body.put("externalReference", "x".repeat(100_000));
-        long before = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
+        LocalDate today = LocalDate.now(stack.clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        long before = stack.platform.requests().dailyCounters(today).get("requests").asLong();
         fr.grd.mes.client.Reply response = Http.post(stack.services.url(Service.REQUEST) + "/api/v1/requests", body);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments()).isEqualTo(before);
+        assertThat(stack.platform.requests().dailyCounters(today).get("requests").asLong()).as("requests received today")
+                .isEqualTo(before);
     }
 
     @Test

@@ -242,39 +242,20 @@ class ExpressDecisionChartIT {
         assertThat(s.call(true, true).status()).isEqualTo(200);
         await().untilAsserted(() -> assertThat(s.bookedAt(s.beyondTwoDays)).isZero());
 
-        var scheduling = stack.mongo.getDatabase("mes_scheduling");
-        var appointments = scheduling.getCollection("appointments");
-        var chargeTable = scheduling.getCollection("charge_table");
         stack.services.stop(Service.SCHEDULING);
         try {
             // what the crash leaves: the decision stored with the release it owes, the initial place not yet given back
-            org.bson.Document stored = appointments.find(com.mongodb.client.model.Filters.eq("_id", s.appointmentId))
-                    .first();
-            org.bson.Document proposal = stored.get("advancement", org.bson.Document.class).get("proposal",
-                    org.bson.Document.class);
-            org.bson.Document initial = new org.bson.Document(proposal);
-            Object date = proposal.get("date");
-            long days = java.time.temporal.ChronoUnit.DAYS.between(s.withinTwoDays, s.beyondTwoDays);
-            initial.put("date", date instanceof java.util.Date d ? new java.util.Date(d.getTime() + days * 86_400_000L)
-                    : LocalDate.parse(date.toString()).plusDays(days).toString());
-            initial.put("slot", "AM");
-            appointments.updateOne(com.mongodb.client.model.Filters.eq("_id", s.appointmentId),
-                    com.mongodb.client.model.Updates.set("pendingPlaceSteps", List.of(new org.bson.Document("action",
-                            "RELEASE").append("slot", initial).append("holder", s.appointmentId))));
-            chargeTable.updateOne(com.mongodb.client.model.Filters.eq("_id", s.zone + "|" + s.beyondTwoDays + "|AM"),
-                    com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.inc("remaining", -1),
-                            com.mongodb.client.model.Updates.push("bookings", s.appointmentId)));
-            assertThat(chargeTable.find(com.mongodb.client.model.Filters.eq("_id", s.zone + "|" + s.beyondTwoDays
-                    + "|AM")).first().getList("bookings", String.class)).as("two places held after the crash")
-                    .contains(s.appointmentId);
+            assertThat(stack.stores.leaveAnAdvancementInterruptedBeforeTheRelease(s.appointmentId, s.zone,
+                    s.withinTwoDays, s.beyondTwoDays)).as("two places held after the crash").contains(s.appointmentId);
         } finally {
             stack.services.start(Service.SCHEDULING);
         }
         await().untilAsserted(() -> {
             assertThat(s.bookedAt(s.beyondTwoDays)).as("the initial place given back").isZero();
             assertThat(s.bookedAt(s.withinTwoDays)).isEqualTo(1);
-            assertThat(appointments.find(com.mongodb.client.model.Filters.eq("_id", s.appointmentId)).first()
-                    .getList("pendingPlaceSteps", Object.class)).isEmpty();
+            assertThat(Http.get(stack.services.url(Service.SCHEDULING) + "/api/v1/appointments/" + s.appointmentId)
+                    .body().get("date").asString()).as("the appointment at the advanced date")
+                    .isEqualTo(s.withinTwoDays.toString());
         });
     }
 

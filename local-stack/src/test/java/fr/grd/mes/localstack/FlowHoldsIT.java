@@ -46,18 +46,7 @@ class FlowHoldsIT {
 
     /** Writes text no XML 1.0 file can carry into each service's own copy of the case, as a careless import would. */
     private static void corruptInTheStores(String caseId) {
-        assertThat(stack.mongo.getDatabase("mes_billing").getCollection("bills")
-                .updateOne(eq("caseId", caseId), new Document("$set", new Document("externalReference", "BAD\u0000REF")))
-                .getModifiedCount()).isEqualTo(1);
-        assertThat(stack.mongo.getDatabase("mes_request").getCollection("cases")
-                .updateOne(eq("_id", caseId), new Document("$set", new Document("externalReference", "BAD\u0000REF")))
-                .getModifiedCount()).isEqualTo(1);
-        MongoCollection<Document> points = stack.mongo.getDatabase("mes_contract").getCollection("delivery_points");
-        Document point = points.find(eq("perimeter.caseId", caseId)).first();
-        assertThat(point).isNotNull();
-        point.getList("perimeter", Document.class).stream().filter(e -> caseId.equals(e.getString("caseId")))
-                .forEach(e -> e.put("requesterReference", "BAD\u0001REF\uFFFE"));
-        assertThat(points.replaceOne(eq("_id", point.get("_id")), point).getModifiedCount()).isEqualTo(1);
+        stack.stores.writeTextNoFileCanCarry(caseId, "BAD\u0000REF", "BAD\u0001REF\uFFFE");
     }
 
     @Test

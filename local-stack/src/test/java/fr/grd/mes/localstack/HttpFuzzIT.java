@@ -111,17 +111,17 @@ class HttpFuzzIT {
     void noGeneratedDocumentEverCausesAServerError(@ForAll("documents") Map<String, Object> document,
                                                    @ForAll("targets") Target target) {
         TestStack stack = TestStack.get();
-        long cases = stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments();
+        java.time.LocalDate today = java.time.LocalDate.now(stack.clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        boolean request = target.path().equals("/api/v1/requests");
+        long received = request ? stack.platform.requests().dailyCounters(today).get("requests").asLong() : 0;
         String url = stack.services.url(target.service()) + target.path();
         String json = Http.ASCII_JSON.writeValueAsString(document);
         fr.grd.mes.client.Reply response = "PUT".equals(target.method()) ? Http.put(url, json) : Http.post(url, json);
         count(response);
         assertAnswerIsSuccessOrProblem(target + " " + abbreviated(json), response);
-        if (response.status() >= 400) {
-            if (target.path().equals("/api/v1/requests")) {
-                assertThat(stack.mongo.getDatabase("mes_request").getCollection("cases").countDocuments())
-                        .isEqualTo(cases);
-            }
+        if (response.status() >= 400 && request) {
+            assertThat(stack.platform.requests().dailyCounters(today).get("requests").asLong())
+                    .as("requests received today").isEqualTo(received);
         }
     }
 
@@ -274,9 +274,8 @@ class HttpFuzzIT {
         producer.send(new ProducerRecord<>(Topics.SGE_REQUESTS, "fuzz", Http.JSON.writeValueAsString(body)));
         producer.flush();
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> stack.mongo
-                    .getDatabase("mes_request").getCollection("cases")
-                    .countDocuments(com.mongodb.client.model.Filters.eq("portalRequestId", id)) == 1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> stack.platform.requests().casesOf(pdl).size() == 1);
         } finally {
             producer.close();
         }

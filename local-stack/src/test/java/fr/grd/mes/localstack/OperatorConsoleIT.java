@@ -290,9 +290,7 @@ class OperatorConsoleIT {
     void anOperatorRepairsARecordHeldFromASuppliersFileAndTheNextFileCarriesIt() throws Exception {
         SupplierFiles files = new SupplierFiles(stack, "FOURN-CONSOLE-HOLD", "ZONE-CONSOLE-HOLD");
         String caseId = files.completedCase("COMPLETED");
-        stack.mongo.getDatabase("mes_billing").getCollection("bills").updateOne(
-                com.mongodb.client.model.Filters.eq("caseId", caseId), new org.bson.Document("$set",
-                        new org.bson.Document("externalReference", "REF\u0000" + caseId)));
+        stack.stores.writeTextNoBillingFileCanCarry(caseId, "REF\u0000" + caseId);
         stack.clock.advance(Duration.ofMinutes(1));
         assertThat(files.export("F15").status()).as("the only record is held: no file").isEqualTo(204);
 

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,8 +61,10 @@ class PoisonAndDuplicateRecordsIT {
                     + "/outcome", Map.of("result", "COMPLETED", "meterIndex", 99)).status()).isEqualTo(200);
             await().until(() -> "TERMN".equals(Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/"
                     + caseId).body().get("status").asString()));
-            await().until(() -> stack.mongo.getDatabase("mes_billing").getCollection("bills")
-                    .countDocuments(eq("caseId", caseId)) == 1);
+            await().until(() -> stack.platform.billing().billingLines(SUPPLIER, caseId).size() == 1);
+            await().until(() -> Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + SUPPLIER
+                    + "/perimeter/" + pdl).status() == 200);
+            long revision = stack.platform.contracts().deliveryPoint(pdl).get("revision").asLong();
 
             // each consuming service dead-lettered both poison records, with the reason in the headers
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -88,14 +89,15 @@ class PoisonAndDuplicateRecordsIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap,
                     Topics.deadLetter(Topics.INTERVENTIONS)).stream().filter(r -> r.value().contains(marker)).count() >= 3);
 
-            assertThat(stack.mongo.getDatabase("mes_billing").getCollection("bills").countDocuments(eq("caseId", caseId)))
-                    .isEqualTo(1);
+            assertThat(stack.platform.billing().billingLines(SUPPLIER, caseId)).as("one billing line").hasSize(1);
             JsonNode theCase = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + caseId).body();
             assertThat(StreamSupport.stream(theCase.get("milestones").spliterator(), false)
                     .filter(m -> "CPRE".equals(m.get("code").asString())).count()).isEqualTo(1);
-            var point = stack.mongo.getDatabase("mes_contract").getCollection("delivery_points")
-                    .find(eq("_id", pdl)).first();
-            assertThat(point.getList("perimeter", org.bson.Document.class)).hasSize(1);
+            // a second perimeter entry would be a change of the delivery point: a new revision, published
+            assertThat(stack.platform.contracts().deliveryPoint(pdl).get("revision").asLong())
+                    .as("the delivery point unchanged by the duplicates").isEqualTo(revision);
+            assertThat(Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/" + SUPPLIER + "/perimeter/"
+                    + pdl).body().get("caseId").asString()).isEqualTo(caseId);
         }
     }
 }

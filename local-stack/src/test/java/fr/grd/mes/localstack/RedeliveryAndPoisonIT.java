@@ -1,7 +1,6 @@
 package fr.grd.mes.localstack;
 
 import fr.grd.mes.testsupport.Http;
-import com.mongodb.client.MongoCollection;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -64,14 +62,18 @@ class RedeliveryAndPoisonIT {
                     Map.of("result", "COMPLETED", "meterIndex", 321));
             Cases.await(stack, caseId, c -> "TERMN".equals(c.get("status").asString()));
         }
-        await().until(() -> stack.mongo.getDatabase("mes_billing").getCollection("bills")
-                .countDocuments(com.mongodb.client.model.Filters.in("caseId", standard, express)) == 2);
+        // each case billed (a bill's lines are stored together: the express case's base and supplement at once)
+        await().until(() -> !stack.platform.billing().billingLines("FOURN-REDO", standard).isEmpty()
+                && !stack.platform.billing().billingLines("FOURN-REDO", express).isEmpty());
         await().until(() -> Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/suppliers/FOURN-REDO/perimeter/"
                 + expressPdl).status() == 200);
 
         // the referential's last changes (perimeter entries) have reached every projection: the state is at rest
         await().until(() -> projectionsCaughtUp(stack));
         Map<String, String> before = snapshot(stack);
+        assertThat(before).as("the snapshot holds this test's own state").containsKeys("case " + standard,
+                "case " + express, "pdl " + expressPdl, "billing lines FOURN-REDO", "slots " + zone,
+                "mes_billing knows");
         String bootstrap = stack.kafkaBootstrap;
         String run = UUID.randomUUID().toString();
         int poisonPerTopic = 0;
@@ -117,52 +119,68 @@ class RedeliveryAndPoisonIT {
 
     /** Every service's copy of each delivery point is at the referential's revision. */
     private static boolean projectionsCaughtUp(TestStack stack) {
-        Map<Object, Object> revisions = new java.util.HashMap<>();
-        for (Document point : collection(stack, "mes_contract", "delivery_points").find()) {
-            revisions.put(point.get("_id"), String.valueOf(point.get("revision")));
-        }
-        for (String db : List.of("mes_request", "mes_scheduling", "mes_billing")) {
-            Map<Object, Object> known = new java.util.HashMap<>();
-            for (Document copy : collection(stack, db, "delivery_points").find()) {
-                known.put(copy.get("_id"), String.valueOf(copy.get("revision")));
-            }
-            if (!known.equals(revisions)) {
-                return false;
-            }
-        }
-        return true;
+        Map<String, Map<Object, String>> revisions = stack.stores.projectionRevisions();
+        return revisions.values().stream().allMatch(copy -> copy.equals(revisions.get("mes_contract")));
     }
 
-    /** What each service stores that an event could change, normalised to compare. */
+    /**
+     * What every service stores that an event could change, read as the distributor reads it: each case published
+     * on the requests topic, each delivery point published by the referential, every zone's charge table and the
+     * appointments of each of its days, each supplier's billing lines; and, as no API shows them, the revisions of
+     * each service's copy of the referential.
+     */
     private static Map<String, String> snapshot(TestStack stack) {
         Map<String, String> state = new TreeMap<>();
-        for (Document c : collection(stack, "mes_request", "cases").find()) {
-            state.put("case " + c.get("_id"), c.getString("status") + " " + c.getList("milestones", Document.class).size()
-                    + " " + c.get("appointment") + " " + c.get("closureCode"));
-        }
-        for (Document a : collection(stack, "mes_scheduling", "appointments").find()) {
-            state.put("appointment " + a.get("_id"), a.getString("status") + " " + a.get("date") + " " + a.get("kind")
-                    + " " + a.get("advancement"));
-        }
-        for (Document slot : collection(stack, "mes_scheduling", "charge_table").find()) {
-            state.put("slot " + slot.get("_id"), slot.get("remaining") + " " + slot.get("bookings"));
-        }
-        for (Document bill : collection(stack, "mes_billing", "bills").find()) {
-            state.put("bill " + bill.get("_id"), String.valueOf(bill.get("lines")));
-        }
-        for (Document point : collection(stack, "mes_contract", "delivery_points").find()) {
-            state.put("pdl " + point.get("_id"), point.get("revision") + " " + point.get("supplyState") + " "
-                    + point.get("perimeter"));
-        }
-        for (String db : List.of("mes_request", "mes_scheduling", "mes_billing")) {
-            for (Document known : collection(stack, db, "delivery_points").find()) {
-                state.put(db + " knows " + known.get("_id"), String.valueOf(known.get("revision")));
+        java.util.Set<String> suppliers = new java.util.TreeSet<>();
+        for (String caseId : keys(stack, Topics.REQUESTS)) {
+            fr.grd.mes.client.Reply view = Http.get(stack.services.url(Service.REQUEST) + "/api/v1/cases/" + caseId);
+            state.put("case " + caseId, answer(view));
+            if (view.status() == 200) {
+                suppliers.add(view.body().get("supplierId").asString());
             }
         }
+        for (String pdl : keys(stack, Topics.DELIVERY_POINTS)) {
+            state.put("pdl " + pdl, answer(Http.get(stack.services.url(Service.CONTRACT) + "/api/v1/delivery-points/" + pdl)));
+        }
+        LocalDate today = LocalDate.now(stack.clock.withZone(ZoneId.of("Europe/Paris")));
+        LocalDate from = today.minusDays(60);
+        LocalDate to = today.plusDays(300);
+        for (tools.jackson.databind.JsonNode zone : Http.get(stack.services.url(Service.SCHEDULING) + "/api/v1/zones").body()) {
+            String name = java.net.URLEncoder.encode(zone.asString(), StandardCharsets.UTF_8);
+            fr.grd.mes.client.Reply slots = Http.get(stack.services.url(Service.SCHEDULING) + "/api/v1/slots?zone="
+                    + name + "&from=" + from + "&to=" + to);
+            state.put("slots " + zone.asString(), answer(slots));
+            java.util.Set<String> days = new java.util.TreeSet<>();
+            if (slots.status() == 200) {
+                slots.body().forEach(slot -> days.add(slot.get("date").asString()));
+            }
+            for (String day : days) {
+                state.put("appointments " + zone.asString() + " " + day, answer(Http.get(stack.services.url(
+                        Service.SCHEDULING) + "/api/v1/appointments?zone=" + name + "&date=" + day)));
+            }
+        }
+        for (String supplier : suppliers) {
+            state.put("billing lines " + supplier, answer(Http.get(stack.services.url(Service.BILLING) + "/api/v1/suppliers/"
+                    + supplier + "/billing-lines?limit=1000")));
+        }
+        stack.stores.projectionRevisions().forEach((db, copy) -> state.put(db + " knows", new TreeMap<>(
+                copy.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()),
+                        Map.Entry::getValue))).toString()));
         return state;
     }
 
-    private static MongoCollection<Document> collection(TestStack stack, String db, String name) {
-        return stack.mongo.getDatabase(db).getCollection(name);
+    /** The body of a 200; of any other answer only its status (a 500's error id differs on each call). */
+    private static String answer(fr.grd.mes.client.Reply reply) {
+        return reply.status() == 200 ? reply.raw() : "status " + reply.status();
+    }
+
+    private static java.util.Set<String> keys(TestStack stack, String topic) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (ConsumerRecord<String, String> record : TopicReader.readAll(stack.kafkaBootstrap, topic)) {
+            if (record.key() != null && record.headers().lastHeader("eventId") != null) {
+                keys.add(record.key());
+            }
+        }
+        return keys;
     }
 }

@@ -33,16 +33,7 @@ class ServerErrorsIT {
     static void corruptOneDocumentPerService() {
         stack = TestStack.get();
         supplierToken = stack.issuer.mint("err-user", List.of("SUPPLIER"), SUPPLIER, Duration.ofHours(1));
-        stack.mongo.getDatabase("mes_request").getCollection("cases").insertOne(new Document("_id", CASE)
-                .append("supplierId", SUPPLIER).append("status", "NO_SUCH_STATUS").append("requestVersion", "TURBO"));
-        stack.mongo.getDatabase("mes_scheduling").getCollection("appointments").insertOne(new Document("_id", CASE + "-R1")
-                .append("caseId", CASE).append("supplierId", SUPPLIER).append("status", "NO_SUCH_STATUS")
-                .append("kind", "NO_SUCH_KIND"));
-        stack.mongo.getDatabase("mes_billing").getCollection("bills").insertOne(new Document("_id", CASE + "-R1")
-                .append("caseId", CASE).append("supplierId", SUPPLIER).append("interventionDate", "not a date")
-                .append("billedAt", "not an instant"));
-        stack.mongo.getDatabase("mes_contract").getCollection("delivery_points").insertOne(new Document("_id", PDL)
-                .append("supplyState", "NO_SUCH_STATE").append("address", "not an address"));
+        stack.stores.insertUnreadableDocuments(CASE, SUPPLIER, PDL);
     }
 
     private static void assertServerError(String what, fr.grd.mes.client.Reply response, CapturedOutput output) {

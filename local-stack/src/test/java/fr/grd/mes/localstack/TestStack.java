@@ -35,7 +35,11 @@ public final class TestStack {
     private final MongoServer mongoServer;
     private final RealInfrastructure real;
     public final String mongoUri;
-    public final MongoClient mongo;
+    private final MongoClient mongo;
+    /** The services' databases, for faults no API can cause only (see {@link Stores}). */
+    final Stores stores;
+    /** The typed client of the platform API, with the distributor's token (operator, technician, portal). */
+    public final fr.grd.mes.client.PlatformClient platform;
     public final ServiceStack services;
     public final ControllableClock clock;
     public final DevJwt issuer;
@@ -63,6 +67,7 @@ public final class TestStack {
             kafkaBootstrap = kafka.getBrokersAsString();
         }
         mongo = MongoClients.create(mongoUri);
+        stores = new Stores(mongo);
         clock = ControllableClock.fixed(START);
         try {
             issuer = DevJwt.loadOrCreate(java.nio.file.Files.createTempDirectory("mes-dev-jwt"));
@@ -75,6 +80,7 @@ public final class TestStack {
                         "--mes.files.max-records-per-file=" + MAX_RECORDS_PER_FILE, "--mes.outbox.poll-millis=100",
                         "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"));
         services = (real != null ? stack.onRealMongo() : stack).startAll();
+        platform = services.client(issuer.distributorToken());
         try {
             services.startSupplierFiles(0, 0, java.nio.file.Files.createTempDirectory("mes-supplier-files"),
                     issuer.mint("supplier-files", List.of("FILES"), null, java.time.Duration.ofDays(1)),

@@ -16,4 +16,10 @@ public final class BillingApi {
     public JsonNode billingLines(String supplierId) {
         return client.expect("GET", BILLING, "/api/v1/suppliers/" + supplierId + "/billing-lines", null);
     }
+
+    /** The supplier's billing lines of one case. */
+    public java.util.List<JsonNode> billingLines(String supplierId, String caseId) {
+        return RequestApi.elements(client.expect("GET", BILLING, "/api/v1/suppliers/" + supplierId
+                + "/billing-lines?caseId=" + caseId, null));
+    }
 }

@@ -33,6 +33,16 @@ public final class ContractApi {
         return client.get(CONTRACT, "/api/v1/delivery-points/" + pdl).status() == 200;
     }
 
+    /** The referential's delivery point: address, zone, supply state, current supplier, revision. */
+    public JsonNode deliveryPoint(String pdl) {
+        return client.expect("GET", CONTRACT, "/api/v1/delivery-points/" + pdl, null);
+    }
+
+    /** The amendments to HTA connection proposals, by end of validity (at most 500). */
+    public java.util.List<JsonNode> amendments() {
+        return RequestApi.elements(client.expect("GET", CONTRACT, "/api/v1/amendments?limit=500", null));
+    }
+
     public JsonNode putSupplier(String supplierId, Supplier supplier) {
         return client.expect("PUT", CONTRACT, "/api/v1/suppliers/" + supplierId, supplier);
     }
