@@ -111,11 +111,15 @@ final class VariantRun {
             String liveness = services.get(Service.REQUEST).url() + "/actuator/health/liveness";
             Ingredients.httpCallsPerSecond(liveness, 2_000, clients);
             double httpRate = Ingredients.httpCallsPerSecond(liveness, 5_000, clients);
+            // the wall-clock start of each measured phase, to match a profiler's slices (loop=…s) to it
+            phaseStarts("fixed rate");
             Phase fixed = load.phase(Duration.ofSeconds(seconds), clients, rate);
             Map<String, Double> before = meters.counts();
             Map<String, double[]> storeBefore = meters.storeCommands();
+            phaseStarts("max rate");
             Phase max = load.phase(Duration.ofSeconds(seconds), clients, 0);
             Map<String, Double> after = meters.counts();
+            phaseStarts("after the max rate");
             Map<String, Double> storeMillis = new LinkedHashMap<>();
             meters.storeCommands().forEach((service, end) -> {
                 double[] start = storeBefore.get(service);
@@ -137,6 +141,10 @@ final class VariantRun {
             broker.close();
             store.shutdownNow();
         }
+    }
+
+    private static void phaseStarts(String phase) {
+        System.out.printf("  %s from %s%n", phase, java.time.LocalTime.now().withNano(0));
     }
 
     /**
