@@ -33,8 +33,7 @@ final class Stores {
 
     /** Writes text no XML 1.0 file can carry into each service's own copy of the case, as a careless import would. */
     void writeTextNoFileCanCarry(String caseId, String text, String requesterReference) {
-        requireOne(collection("mes_billing", "bills").updateOne(Filters.eq("caseId", caseId),
-                Updates.set("externalReference", text)).getModifiedCount(), "bill of " + caseId);
+        writeTextNoBillingFileCanCarry(caseId, text);
         requireOne(collection("mes_request", "cases").updateOne(Filters.eq("_id", caseId),
                 Updates.set("externalReference", text)).getModifiedCount(), "case " + caseId);
         MongoCollection<Document> points = collection("mes_contract", "delivery_points");
@@ -95,8 +94,7 @@ final class Stores {
     /** Each service's copy of the referential: delivery point → revision, per database ("mes_request", …). */
     Map<String, Map<Object, String>> projectionRevisions() {
         Map<String, Map<Object, String>> revisions = new HashMap<>();
-        revisions.put("mes_contract", revisions("mes_contract"));
-        for (String db : List.of("mes_request", "mes_scheduling", "mes_billing")) {
+        for (String db : List.of("mes_contract", "mes_request", "mes_scheduling", "mes_billing")) {
             revisions.put(db, revisions(db));
         }
         return revisions;

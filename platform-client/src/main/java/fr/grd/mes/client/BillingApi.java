@@ -19,7 +19,7 @@ public final class BillingApi {
 
     /** The supplier's billing lines of one case. */
     public java.util.List<JsonNode> billingLines(String supplierId, String caseId) {
-        return RequestApi.elements(client.expect("GET", BILLING, "/api/v1/suppliers/" + supplierId
+        return PlatformClient.elements(client.expect("GET", BILLING, "/api/v1/suppliers/" + supplierId
                 + "/billing-lines?caseId=" + caseId, null));
     }
 }

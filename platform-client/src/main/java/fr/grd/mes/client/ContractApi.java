@@ -40,7 +40,7 @@ public final class ContractApi {
 
     /** The amendments to HTA connection proposals, by end of validity (at most 500). */
     public java.util.List<JsonNode> amendments() {
-        return RequestApi.elements(client.expect("GET", CONTRACT, "/api/v1/amendments?limit=500", null));
+        return PlatformClient.elements(client.expect("GET", CONTRACT, "/api/v1/amendments?limit=500", null));
     }
 
     public JsonNode putSupplier(String supplierId, Supplier supplier) {

@@ -70,4 +70,11 @@ public final class PlatformClient {
     public ClockApi clock() {
         return new ClockApi(this);
     }
+
+    /** The elements of a JSON array answer, as a list. */
+    static java.util.List<JsonNode> elements(JsonNode array) {
+        java.util.List<JsonNode> elements = new java.util.ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
+    }
 }

@@ -46,18 +46,12 @@ public final class RequestApi {
 
     /** The cases of a delivery point, newest first (at most 50). */
     public List<JsonNode> casesOf(String pdl) {
-        return elements(client.expect("GET", REQUEST, "/api/v1/cases?pdl=" + pdl, null));
+        return PlatformClient.elements(client.expect("GET", REQUEST, "/api/v1/cases?pdl=" + pdl, null));
     }
 
     /** The counters of one Paris calendar day: {@code requests} received, express ones, escalations, outcomes. */
     public JsonNode dailyCounters(LocalDate day) {
         return client.expect("GET", REQUEST, "/api/v1/statistics/daily?date=" + day, null);
-    }
-
-    static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> elements = new java.util.ArrayList<>();
-        array.forEach(elements::add);
-        return elements;
     }
 
     /** The supplier's call to the "Acheminement" line for an express case on a conservatory appointment. */

@@ -54,21 +54,21 @@ public class DeliveryPointProjection implements fr.grd.mes.support.port.Delivery
             try {
                 envelope = json.read(records.get(i).value());
             } catch (RuntimeException unreadable) {
-                applyFrom(0, pending);
+                applyFromTheFirstRecord(pending);
                 throw new BatchListenerFailedException("unreadable delivery-point record", unreadable, i);
             }
             if (envelope.payload() instanceof DeliveryPointChanged changed) {
                 pending.add(changed);
             }
         }
-        applyFrom(0, pending);
+        applyFromTheFirstRecord(pending);
     }
 
-    private void applyFrom(int index, List<DeliveryPointChanged> changes) {
+    private void applyFromTheFirstRecord(List<DeliveryPointChanged> changes) {
         try {
             applyAll(changes);
         } catch (RuntimeException storeFailure) {
-            throw new BatchListenerFailedException("delivery-point changes not stored", storeFailure, index);
+            throw new BatchListenerFailedException("delivery-point changes not stored", storeFailure, 0);
         }
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -161,9 +160,5 @@ public final class ProfileSummary {
             patterns.put(nameThenRegex[i], Pattern.compile(nameThenRegex[i + 1]));
         }
         return patterns;
-    }
-
-    static List<String> activities() {
-        return List.copyOf(ACTIVITIES.keySet());
     }
 }
