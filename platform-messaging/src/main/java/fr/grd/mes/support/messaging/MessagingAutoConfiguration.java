@@ -85,7 +85,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, Environment environment) {
-        return new AggregateStore(mongo, relay, environment.matchesProfiles(AggregateStore.EMBEDDED_STORE_PROFILE));
+        return new AggregateStore(mongo, relay, environment.matchesProfiles(AggregateStore.EMBEDDED_STORE_PROFILE),
+                environment.getProperty("mes.outbox.hint-outbox", Boolean.class, true));
     }
 
     @Bean

@@ -40,7 +40,14 @@ public class AggregateStore {
     private final boolean lockIndex;
     private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final boolean hintOutbox;
+
     public AggregateStore(MongoTemplate mongo, OutboxRelay relay, boolean lockIndex) {
+        this(mongo, relay, lockIndex, true);
+    }
+
+    public AggregateStore(MongoTemplate mongo, OutboxRelay relay, boolean lockIndex, boolean hintOutbox) {
+        this.hintOutbox = hintOutbox;
         this.mongo = mongo;
         this.relay = relay;
         this.lockIndex = lockIndex;
@@ -72,7 +79,7 @@ public class AggregateStore {
         aggregate.setVersion(0);
         ensureLockIndex(collection);
         mongo.insert(aggregate, collection);
-        relay.wakeUp(collection, aggregate.getId());
+        hint(aggregate, collection);
         return aggregate;
     }
 
@@ -100,7 +107,16 @@ public class AggregateStore {
             throw new OptimisticLockingFailureException(
                     collection + " " + aggregate.getId() + " changed since version " + expected);
         }
-        relay.wakeUp(collection, aggregate.getId());
+        hint(aggregate, collection);
         return aggregate;
+    }
+
+    /** Tells the relay what was just stored: the aggregate's whole outbox as written. */
+    private void hint(AggregateRoot aggregate, String collection) {
+        if (hintOutbox) {
+            relay.written(collection, aggregate.getId(), aggregate.getVersion(), aggregate.getOutbox());
+        } else {
+            relay.wakeUp(collection, aggregate.getId());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.grd.mes.support.outbox;
 
+import fr.grd.mes.support.aggregate.OutboxMessage;
 import fr.grd.mes.support.kafka.TopicProvisioner;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -57,7 +58,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final long sweepMillis;
     private final List<OutboxObserver> observers;
     private final Semaphore signal = new Semaphore(0);
-    private final Map<String, Set<Object>> hints = new ConcurrentHashMap<>();
+    /** Per collection, the aggregates written since the last pass and what each write left in its outbox. */
+    private final Map<String, Map<Object, Written>> hints = new ConcurrentHashMap<>();
+    /** Event ids this relay has published and pulled, newest last: a later hint's copy of one is not sent again. */
+    private final Set<String> published = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > PUBLISHED_REMEMBERED;
+        }
+    });
+    private static final int PUBLISHED_REMEMBERED = 20_000;
     private long lastSweep = Long.MIN_VALUE;
     private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
@@ -74,10 +84,37 @@ public class OutboxRelay implements SmartLifecycle {
         this.observers = List.copyOf(observers);
     }
 
-    /** The aggregate {@code id} of {@code collection} was just written, maybe with new outbox entries. */
+    /**
+     * What one write of an aggregate stored: its version and its whole outbox as written (the events still
+     * waiting, in order); {@code outbox} null when the writer does not know it, and the relay reads it back.
+     */
+    private record Written(long version, List<OutboxMessage> outbox) {
+        static final Written UNKNOWN = new Written(Long.MAX_VALUE, null);
+
+        Written newer(Written other) {
+            return other.version >= version ? other : this;
+        }
+    }
+
+    /** The aggregate {@code id} of {@code collection} was written by someone who did not say what it stored. */
     public void wakeUp(String collection, Object id) {
+        hint(collection, id, Written.UNKNOWN);
+    }
+
+    /**
+     * The aggregate {@code id} of {@code collection} was just stored at {@code version} with this outbox (the
+     * events waiting, in order): the relay sends them from here without reading the aggregate back. Of several
+     * writes of one aggregate before a pass, the newest version's outbox holds every event still waiting.
+     */
+    public void written(String collection, Object id, long version, List<OutboxMessage> outbox) {
+        if (!outbox.isEmpty()) {
+            hint(collection, id, new Written(version, List.copyOf(outbox)));
+        }
+    }
+
+    private void hint(String collection, Object id, Written written) {
         if (collections.contains(collection)) {
-            hints.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
+            hints.computeIfAbsent(collection, c -> new ConcurrentHashMap<>()).merge(id, written, Written::newer);
         }
         signal.release();
     }
@@ -153,28 +190,47 @@ public class OutboxRelay implements SmartLifecycle {
     public int flushOnce() {
         int published = 0;
         for (String collection : collections) {
-            published += publish(Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH), collection);
+            published += publish(read(Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH), collection),
+                    collection);
         }
         return published;
     }
 
-    /** Publishes the pending events of the aggregates named by hints since the last pass (read by {@code _id}). */
+    /**
+     * Publishes the pending events of the aggregates named by hints since the last pass: from the outbox each
+     * write said it stored, or read by {@code _id} where a writer did not say.
+     */
     int flushHinted() {
         int published = 0;
         for (String collection : collections) {
-            Set<Object> waiting = hints.get(collection);
+            Map<Object, Written> waiting = hints.get(collection);
             if (waiting == null || waiting.isEmpty()) {
                 continue;
             }
-            List<Object> ids = new ArrayList<>(BATCH);
-            for (var it = waiting.iterator(); it.hasNext() && ids.size() < BATCH; ) {
-                ids.add(it.next());
-                it.remove();
+            Map<Object, Written> taken = new java.util.LinkedHashMap<>();
+            for (var it = waiting.keySet().iterator(); it.hasNext() && taken.size() < BATCH; ) {
+                Object id = it.next();
+                Written written = waiting.remove(id);
+                if (written != null) {
+                    taken.put(id, written);
+                }
             }
             try {
-                published += publish(Query.query(Criteria.where("_id").in(ids)), collection);
+                List<Object> unknown = new ArrayList<>();
+                Map<Object, List<OutboxMessage>> outboxes = new java.util.LinkedHashMap<>();
+                taken.forEach((id, written) -> {
+                    if (written.outbox() == null) {
+                        unknown.add(id);
+                    } else {
+                        outboxes.put(id, written.outbox());
+                    }
+                });
+                if (!unknown.isEmpty()) {
+                    outboxes.putAll(read(Query.query(Criteria.where("_id").in(unknown)), collection));
+                }
+                published += publish(outboxes, collection);
             } catch (RuntimeException e) {
-                waiting.addAll(ids);
+                taken.forEach((id, written) -> waiting.merge(id, written, Written::newer));
                 throw e;
             }
             if (!waiting.isEmpty()) {
@@ -184,50 +240,63 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    /**
-     * Sends the outboxes of every aggregate the query finds, waits for all acknowledgements at once, then pulls
-     * what was sent from all of them in one update (event ids are unique, so pulling the pass's whole set from each
-     * aggregate removes exactly its own). A failed send leaves
-     * all of them to the next pass.
-     */
-    @SuppressWarnings("unchecked")
-    private int publish(Query pending, String collection) {
+    /** The non-empty outboxes of the aggregates the query finds, by {@code _id}. */
+    private Map<Object, List<OutboxMessage>> read(Query pending, String collection) {
         pending.fields().include("_id").include("outbox");
-        List<Document> found = mongo.find(pending, Document.class, collection).stream()
-                .filter(doc -> doc.get("outbox") instanceof List<?> outbox && !outbox.isEmpty()).toList();
-        if (found.isEmpty()) {
+        Map<Object, List<OutboxMessage>> outboxes = new java.util.LinkedHashMap<>();
+        for (Document doc : mongo.find(pending, Document.class, collection)) {
+            if (doc.get("outbox") instanceof List<?> outbox && !outbox.isEmpty()) {
+                outboxes.put(doc.get("_id"), outbox.stream().map(Document.class::cast).map(OutboxRelay::message).toList());
+            }
+        }
+        return outboxes;
+    }
+
+    private static OutboxMessage message(Document stored) {
+        Object created = stored.get("createdAt");
+        return new OutboxMessage(stored.getString("eventId"), stored.getString("topic"), stored.getString("key"),
+                stored.getString("eventType"), stored.getString("payload"),
+                created instanceof java.util.Date date ? date.toInstant() : null);
+    }
+
+    /**
+     * Sends these outboxes (all of them, waiting once for every acknowledgement), then pulls what was sent from all
+     * of them in one update (event ids are unique, so pulling the pass's whole set from each aggregate removes
+     * exactly its own). An event this relay already published and pulled (a later write's copy of an outbox it had
+     * read before the pull) is pulled again, not sent again. A failed send leaves all of them to the next pass.
+     */
+    private int publish(Map<Object, List<OutboxMessage>> outboxes, String collection) {
+        if (outboxes.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        for (Document doc : found) {
-            for (Document message : (List<Document>) doc.get("outbox", List.class)) {
-                sends.add(send(message));
-            }
-        }
-        await(sends);
-        List<Object> ids = new ArrayList<>(found.size());
+        List<OutboxMessage> sending = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
-        for (Document doc : found) {
-            ids.add(doc.get("_id"));
-            for (Document message : (List<Document>) doc.get("outbox", List.class)) {
-                eventIds.add(message.getString("eventId"));
-                observers.forEach(o -> o.published(message.getString("topic"), message.getString("eventType"),
-                        message.getString("payload")));
-            }
+        synchronized (published) {
+            outboxes.values().forEach(outbox -> outbox.forEach(message -> {
+                eventIds.add(message.eventId());
+                if (!published.contains(message.eventId())) {
+                    sending.add(message);
+                }
+            }));
         }
+        await(sending.stream().map(this::send).toList());
+        sending.forEach(message -> observers.forEach(o -> o.published(message.topic(), message.eventType(),
+                message.payload())));
         Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)));
-        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), pull, collection);
-        return eventIds.size();
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(new ArrayList<>(outboxes.keySet()))), pull, collection);
+        synchronized (published) {
+            published.addAll(eventIds);
+        }
+        return sending.size();
     }
 
     /** Sends in order (same key, same partition, idempotent producer keeps the order) without waiting. */
-    private CompletableFuture<?> send(Document message) {
-        String topic = message.getString("topic");
+    private CompletableFuture<?> send(OutboxMessage message) {
+        String topic = message.topic();
         topics.ensure(topic);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.getString("key"),
-                message.getString("payload"));
-        record.headers().add("eventType", message.getString("eventType").getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventId", message.getString("eventId").getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.key(), message.payload());
+        record.headers().add("eventType", message.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventId", message.eventId().getBytes(StandardCharsets.UTF_8));
         return kafka.send(record);
     }
 

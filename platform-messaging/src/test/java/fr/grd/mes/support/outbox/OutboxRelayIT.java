@@ -2,7 +2,10 @@ package fr.grd.mes.support.outbox;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.grd.mes.support.aggregate.OutboxMessage;
 import fr.grd.mes.support.kafka.TopicProvisioner;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,14 +45,22 @@ class OutboxRelayIT {
     private static MongoTemplate mongo;
     private static KafkaTemplate<String, String> template;
     private static TopicProvisioner topics;
+    /** The names of the driver commands sent to the store, in order. */
+    private static final List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
         store = new MongoServer(new MemoryBackend());
-        mongo = new MongoTemplate(com.mongodb.client.MongoClients.create("mongodb://localhost:" + store.bind().getPort()),
-                "relay");
+        mongo = new MongoTemplate(com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://localhost:" + store.bind().getPort()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                }).build()), "relay");
         template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer()));
@@ -107,6 +118,46 @@ class OutboxRelayIT {
             assertThat(List.of("D-1", "D-2", "D-3")).allSatisfy(id -> assertThat(outboxOf(id)).isEmpty());
             assertThat(relay.flushOnce()).as("nothing left to publish twice").isZero();
         }
+    }
+
+    @Test
+    void aWriteThatSaysWhatItStoredIsRelayedWithoutReadingItBackAndAnEventIsSentOnce() {
+        String topic = "relay.test." + UUID.randomUUID();
+        OutboxRelay relay = relay();
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            Document stored = aggregate("H-1", topic, "h1-e1", "h1-e2");
+            mongo.insert(stored, COLLECTION);
+            List<OutboxMessage> outbox = messages(stored);
+            commands.clear();
+            relay.written(COLLECTION, "H-1", 0, outbox.subList(0, 1));
+            relay.written(COLLECTION, "H-1", 1, outbox);
+            relay.written(COLLECTION, "H-1", 0, outbox.subList(0, 1));
+            // of the three hints, the newest version's outbox holds both events
+            assertThat(relay.flushHinted()).isEqualTo(2);
+            assertThat(commands).as("sent from the hint: the pass only pulls").containsExactly("update");
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            awaitRecords(consumer, seen, 2);
+            assertThat(seen).extracting(ConsumerRecord::value).containsExactly("h1-e1", "h1-e2");
+            assertThat(outboxOf("H-1")).isEmpty();
+
+            // a writer that read the aggregate before that pull stores h1-e1 again beside its own h1-e3
+            Document later = aggregate("H-1", topic, "h1-e3");
+            List<OutboxMessage> rewritten = List.of(outbox.get(0), messages(later).get(0));
+            mongo.replace(Query.query(Criteria.where("_id").is("H-1")), new Document("_id", "H-1").append("version", 2)
+                    .append("outbox", List.of(((List<?>) stored.get("outbox")).get(0), ((List<?>) later.get("outbox")).get(0))),
+                    COLLECTION);
+            relay.written(COLLECTION, "H-1", 2, rewritten);
+            assertThat(relay.flushHinted()).as("h1-e1 was published already: only h1-e3 is sent").isEqualTo(1);
+            awaitRecords(consumer, seen, 3);
+            assertThat(seen).extracting(ConsumerRecord::value).containsExactly("h1-e1", "h1-e2", "h1-e3");
+            assertThat(outboxOf("H-1")).as("both pulled").isEmpty();
+        }
+    }
+
+    private static List<OutboxMessage> messages(Document aggregate) {
+        return aggregate.getList("outbox", Document.class).stream().map(m -> new OutboxMessage(m.getString("eventId"),
+                m.getString("topic"), m.getString("key"), m.getString("eventType"), m.getString("payload"),
+                Instant.now())).toList();
     }
 
     /** A relay over the test collection: a pass at least every 20 ms, an hour between sweeps. */
