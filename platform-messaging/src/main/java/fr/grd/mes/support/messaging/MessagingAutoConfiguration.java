@@ -90,6 +90,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    fr.grd.mes.support.batch.RecordBatches recordBatches(AggregateStore store, Environment environment) {
+        return new fr.grd.mes.support.batch.RecordBatches(store,
+                environment.getProperty("mes.kafka.batch-unit", Boolean.class, true));
+    }
+
+    @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, TopicProvisioner topics,
                                           MessagingProperties properties, MeterRegistry metrics) {
         return DeadLetters.errorHandler(kafka, topics, properties.kafka().maxAttempts(), metrics);

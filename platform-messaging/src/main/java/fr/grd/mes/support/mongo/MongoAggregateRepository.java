@@ -25,7 +25,9 @@ public class MongoAggregateRepository<T extends AggregateRoot> implements Aggreg
         this.collection = collection;
     }
 
+    /** The store for a query of the adapter's own; what this thread's unit of work holds changed is written first. */
     protected MongoTemplate mongo() {
+        store.flush();
         return store.mongo();
     }
 
