@@ -21,20 +21,13 @@ import java.util.function.Consumer;
  */
 public final class RecordBatches {
     private final AggregateStore store;
-    private final boolean unit;
 
     public RecordBatches(AggregateStore store) {
-        this(store, true);
-    }
-
-    /** {@code unit} false: every record on its own (a measurement switch, issue 20). */
-    public RecordBatches(AggregateStore store, boolean unit) {
         this.store = store;
-        this.unit = unit;
     }
 
     public <V> void apply(List<ConsumerRecord<String, V>> records, Consumer<ConsumerRecord<String, V>> apply) {
-        if (unit && records.size() > 1) {
+        if (records.size() > 1) {
             try {
                 store.inOneWrite(() -> records.forEach(apply));
                 return;

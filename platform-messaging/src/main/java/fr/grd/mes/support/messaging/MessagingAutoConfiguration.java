@@ -85,14 +85,12 @@ public class MessagingAutoConfiguration {
 
     @Bean
     AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, Environment environment) {
-        return new AggregateStore(mongo, relay, environment.matchesProfiles(AggregateStore.EMBEDDED_STORE_PROFILE),
-                environment.getProperty("mes.outbox.hint-outbox", Boolean.class, true));
+        return new AggregateStore(mongo, relay, environment.matchesProfiles(AggregateStore.EMBEDDED_STORE_PROFILE));
     }
 
     @Bean
-    fr.grd.mes.support.batch.RecordBatches recordBatches(AggregateStore store, Environment environment) {
-        return new fr.grd.mes.support.batch.RecordBatches(store,
-                environment.getProperty("mes.kafka.batch-unit", Boolean.class, true));
+    fr.grd.mes.support.batch.RecordBatches recordBatches(AggregateStore store) {
+        return new fr.grd.mes.support.batch.RecordBatches(store);
     }
 
     @Bean

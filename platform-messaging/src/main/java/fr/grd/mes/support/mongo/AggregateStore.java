@@ -41,15 +41,9 @@ public class AggregateStore {
     private final boolean lockIndex;
     private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private final boolean hintOutbox;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     public AggregateStore(MongoTemplate mongo, OutboxRelay relay, boolean lockIndex) {
-        this(mongo, relay, lockIndex, true);
-    }
-
-    public AggregateStore(MongoTemplate mongo, OutboxRelay relay, boolean lockIndex, boolean hintOutbox) {
-        this.hintOutbox = hintOutbox;
         this.mongo = mongo;
         this.relay = relay;
         this.lockIndex = lockIndex;
@@ -230,10 +224,6 @@ public class AggregateStore {
 
     /** Tells the relay what was just stored: the aggregate's whole outbox as written. */
     private void hint(AggregateRoot aggregate, String collection) {
-        if (hintOutbox) {
-            relay.written(collection, aggregate.getId(), aggregate.getVersion(), aggregate.getOutbox());
-        } else {
-            relay.wakeUp(collection, aggregate.getId());
-        }
+        relay.written(collection, aggregate.getId(), aggregate.getVersion(), aggregate.getOutbox());
     }
 }

@@ -33,6 +33,7 @@ final class Report {
             row(rows, "HTTP round trips (calls/s, same server stack, " + clients + " clients)", num(r.httpRate()));
             row(rows, "records per case (counted)", num(r.recordsPerCase()));
             row(rows, "document writes per case (counted)", num(r.writesPerCase()));
+            row(rows, "store reads per case (counted: find, aggregate, count, getMore)", num(r.readsPerCase()));
             row(rows, "HTTP calls per case (counted)", num(r.httpPerCase()));
             row(rows, "Kafka-only bound (cases/s)", num(r.kafkaBound()));
             row(rows, "composite bound (cases/s)", num(r.compositeBound()));

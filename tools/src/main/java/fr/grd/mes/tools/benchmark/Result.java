@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** A variant's figures: its ingredients and bounds, counts per case, phases, settling and curve. */
 record Result(Variant variant, double kafkaRate, double writeRate, double httpRate, double recordsPerCase,
-              double writesPerCase, double httpPerCase, Phase fixed, Phase max, Phase soak,
+              double writesPerCase, double readsPerCase, double httpPerCase, Phase fixed, Phase max, Phase soak,
               Map<String, Double> storeMillis, Usage atRest, Settling settling, List<Phase> curve) {
     /**
      * The knee of the open-loop curve: the highest offered rate still carried (achieved ≥ 95 % of offered, p99

@@ -26,15 +26,19 @@ final class ServiceMeters {
     Map<String, Double> counts() {
         double records = 0;
         double writes = 0;
+        double reads = 0;
         double posts = 0;
         for (Service service : Service.values()) {
             records += meter(service, "mes.events.published", null);
             for (String command : List.of("insert", "update", "findAndModify", "delete")) {
                 writes += meter(service, "mongodb.driver.commands", "command:" + command);
             }
+            for (String command : List.of("find", "aggregate", "count", "getMore")) {
+                reads += meter(service, "mongodb.driver.commands", "command:" + command);
+            }
             posts += meter(service, "http.server.requests", "method:POST");
         }
-        return Map.of("records", records, "writes", writes, "posts", posts);
+        return Map.of("records", records, "writes", writes, "reads", reads, "posts", posts);
     }
 
     /** Count and total seconds of the store commands each service's driver timed so far (round trip included). */

@@ -132,6 +132,7 @@ final class VariantRun {
             return new Result(variant, kafkaRate, writeRate, httpRate,
                     (after.get("records") - before.get("records")) / completed,
                     (after.get("writes") - before.get("writes")) / completed,
+                    (after.get("reads") - before.get("reads")) / completed,
                     (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis, atRest,
                     settling, curve);
         } finally {
