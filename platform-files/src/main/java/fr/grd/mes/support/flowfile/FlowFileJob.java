@@ -29,7 +29,7 @@ public class FlowFileJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT1S}")
+    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT5S}")
     public void run() {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).minusDays(1);
         Document state = mongo.findById("daily", Document.class, RUNS);

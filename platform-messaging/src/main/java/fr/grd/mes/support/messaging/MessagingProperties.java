@@ -27,7 +27,7 @@ public record MessagingProperties(Outbox outbox, Kafka kafka) {
         public Outbox {
             collections = collections == null ? List.of() : collections;
             pollMillis = pollMillis == null ? 250L : pollMillis;
-            sweepMillis = sweepMillis == null ? 2_000L : sweepMillis;
+            sweepMillis = sweepMillis == null ? 30_000L : sweepMillis;
         }
 
         public OutboxRelay.Settings relaySettings() {

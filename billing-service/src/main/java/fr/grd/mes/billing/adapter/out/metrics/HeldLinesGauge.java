@@ -24,7 +24,7 @@ public class HeldLinesGauge {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${mes.metrics.period:PT5S}")
+    @Scheduled(fixedDelayString = "${mes.metrics.period:PT15S}")
     public void recount() {
         held.set(billing.heldLineCount());
     }

@@ -13,7 +13,7 @@ public class AmendmentJob {
         this.desk = desk;
     }
 
-    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT1S}")
+    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT5S}")
     public void run() {
         desk.sweep();
     }

@@ -31,7 +31,7 @@ public class AmendmentGauges {
         Gauge.builder("mes.connection.agreements.overdue", overdue, AtomicLong::get).register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${mes.metrics.period:PT5S}")
+    @Scheduled(fixedDelayString = "${mes.metrics.period:PT15S}")
     public void recount() {
         for (Amendment.Status status : Amendment.Status.values()) {
             byStatus.get(status).set(mongo.count(Query.query(Criteria.where("status").is(status.name())),

@@ -16,7 +16,7 @@ public class SummarySheetJob {
         this.cases = cases;
     }
 
-    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT1S}")
+    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT5S}")
     public void run() {
         cases.issueDueSummarySheets();
     }

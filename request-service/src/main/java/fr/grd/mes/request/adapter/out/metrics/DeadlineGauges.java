@@ -49,7 +49,7 @@ public class DeadlineGauges {
         }
     }
 
-    @Scheduled(fixedDelayString = "${mes.metrics.period:PT5S}")
+    @Scheduled(fixedDelayString = "${mes.metrics.period:PT15S}")
     public void recount() {
         LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.PARIS));
         for (Version version : Version.values()) {

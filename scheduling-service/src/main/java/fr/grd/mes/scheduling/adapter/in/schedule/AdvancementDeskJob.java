@@ -22,7 +22,7 @@ public class AdvancementDeskJob {
         this.holds = holds;
     }
 
-    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT1S}")
+    @Scheduled(fixedDelayString = "${mes.scheduler.period:PT5S}")
     public void run() {
         holds.releaseDue();
         booking.placeUnscheduled();

@@ -35,7 +35,7 @@ public class WaitingGauges {
                 .description("How long the oldest waiting request has waited").register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${mes.metrics.period:PT5S}")
+    @Scheduled(fixedDelayString = "${mes.metrics.period:PT15S}")
     public void recount() {
         List<Appointment> unscheduled = appointments.unscheduled();
         waiting.set(unscheduled.size());
