@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,10 +116,17 @@ final class Load {
         Map<String, Long> plannedAt = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Long>> billing = new ConcurrentHashMap<>();
         AtomicBoolean listening = new AtomicBoolean(true);
-        Thread observer = new Thread(() -> observe(plannedAt, billing, listening));
+        BlockingQueue<String> toComplete = new LinkedBlockingQueue<>();
+        CountDownLatch observing = new CountDownLatch(1);
+        Thread observer = new Thread(() -> observe(plannedAt, billing, toComplete, observing, listening));
         observer.start();
-        Thread technician = new Thread(() -> outcomes(plannedAt, listening));
+        Thread technician = new Thread(() -> outcomes(toComplete, listening));
         technician.start();
+        // the observer's consumer group joins first (seconds on a fresh group): otherwise the first cases of the
+        // phase would be seen planned late, and the tail percentiles would measure the join, not the platform
+        if (!observing.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the observer got no partition of the supplier's topics in 60 s");
+        }
         Sampler sampler = new Sampler(services, broker, meters);
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         AtomicInteger sequence = new AtomicInteger();
@@ -204,20 +213,26 @@ final class Load {
     }
 
     /** The supplier's own flows: when each case was planned (tracking with a date) and billed. */
-    private void observe(Map<String, Long> plannedAt,
-                         Map<String, CompletableFuture<Long>> billing, AtomicBoolean listening) {
+    private void observe(Map<String, Long> plannedAt, Map<String, CompletableFuture<Long>> billing,
+                         BlockingQueue<String> toComplete, CountDownLatch observing, AtomicBoolean listening) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
                 "bench-observer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.tracking(SUPPLIER), Topics.billing(SUPPLIER)));
             while (listening.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                var records = consumer.poll(Duration.ofMillis(50));
+                if (!consumer.assignment().isEmpty()) {
+                    observing.countDown();
+                }
+                for (ConsumerRecord<String, String> record : records) {
                     long now = System.nanoTime();
                     if (record.topic().endsWith(".tracking")) {
                         JsonNode payload = JSON.readTree(record.value()).get("payload");
                         if (payload.has("appointmentDate")) {
-                            plannedAt.putIfAbsent(record.key(), now);
+                            if (plannedAt.putIfAbsent(record.key(), now) == null) {
+                                toComplete.add(record.key());
+                            }
                         }
                     } else {
                         billing.computeIfAbsent(record.key(), id -> new CompletableFuture<>())
@@ -229,17 +244,19 @@ final class Load {
     }
 
     /** The technicians: each planned appointment is completed as soon as it is planned (same day). */
-    private void outcomes(Map<String, Long> plannedAt, AtomicBoolean listening) {
-        Set<String> done = ConcurrentHashMap.newKeySet();
+    private void outcomes(BlockingQueue<String> toComplete, AtomicBoolean listening) {
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        while (listening.get()) {
-            for (String caseId : plannedAt.keySet()) {
-                if (done.add(caseId)) {
+        try {
+            while (listening.get()) {
+                String caseId = toComplete.poll(50, TimeUnit.MILLISECONDS);
+                if (caseId != null) {
                     pool.submit(() -> client.scheduling().completed(caseId + "-R1", 7));
                 }
             }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdownNow();
     }
 }
