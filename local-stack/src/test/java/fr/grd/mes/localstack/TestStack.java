@@ -1,5 +1,6 @@
 package fr.grd.mes.localstack;
 
+import fr.grd.mes.testsupport.RealInfrastructure;
 import fr.grd.mes.testsupport.Http;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -50,7 +51,14 @@ public final class TestStack {
         org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
         org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(20));
         if (RealInfrastructure.requested()) {
-            real = RealInfrastructure.start();
+            try {
+                real = RealInfrastructure.start(java.nio.file.Path.of("..", "ops", "mongo"));
+            } catch (RealInfrastructure.NoDockerEngine absent) {
+                String reason = "real-infra profile: " + absent.getMessage() + "; the tests that need them are "
+                        + "skipped (run ./mvnw -Preal-infra verify on a machine with Docker)";
+                System.err.println(reason);
+                throw new org.opentest4j.TestAbortedException(reason);
+            }
             kafka = null;
             mongoServer = null;
             kafkaBootstrap = real.kafkaBootstrap();
@@ -76,7 +84,7 @@ public final class TestStack {
         }
         Http.defaultToken(issuer.distributorToken());
         ServiceStack stack = new ServiceStack(kafkaBootstrap, mongoUri, clock, Map.of(),
-                List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S",
+                List.of(issuer.serviceArgument(), "--mes.scheduler.period=PT0.2S", "--mes.metrics.period=PT1S",
                         "--mes.files.max-records-per-file=" + MAX_RECORDS_PER_FILE, "--mes.outbox.poll-millis=100",
                         "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"));
         services = (real != null ? stack.onRealMongo() : stack).startAll();

@@ -68,7 +68,7 @@ public final class ComponentStack implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.mongodb.uri=" + mongoUri,
                 "--spring.profiles.include=embedded-store", "--mes.clock.control=true", tokens.serviceArgument(),
-                "--mes.scheduler.period=PT0.2S", "--mes.outbox.poll-millis=50",
+                "--mes.scheduler.period=PT0.2S", "--mes.metrics.period=PT1S", "--mes.outbox.poll-millis=50",
                 "--logging.level.org.apache.kafka=WARN", "--logging.level.org.springframework.kafka=WARN"));
         all.addAll(args);
         service = application.get().initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))

@@ -29,7 +29,8 @@ import java.util.List;
  * {@code benchmark.harness-warmup} (default true, one variant or several: the first variant once, unreported, so that this JVM, which
  * hosts the store, is not cold for the first measured variant), {@code benchmark.service-java-opts} (more JVM
  * options of each service, {@code {service}} replaced by its name, e.g. a JFR recording), {@code benchmark.chart}
- * (PNG path).
+ * (PNG path), {@code benchmark.infra} ({@code real}: Apache Kafka and a MongoDB replica set in containers, the
+ * {@code real-infra} profile's, where a Docker engine answers; skipped with the reason where none does).
  * <p>
  * The parts: {@link VariantRun} (one variant's stack and phases), {@link Load} (load generation), {@link Sampler} and
  * {@link ServiceMeters} (measurement), {@link Ingredients} (the ingredients alone), {@link Report} and {@link Charts}.
@@ -58,6 +59,12 @@ public final class Benchmark {
         int soak = Integer.getInteger("benchmark.soak", 0);
         String heap = System.getProperty("benchmark.service-heap", "512m");
         Path dir = Files.createTempDirectory("mes-benchmark");
+        if (Infrastructure.realRequested() && !org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            // as the real-infra tests are: skipped, with the reason, where the containers cannot run
+            System.out.println("real infrastructure (-D" + Infrastructure.PROPERTY + "=real): skipped: no Docker engine "
+                    + "found, so Kafka and the MongoDB replica set cannot run in containers here");
+            System.exit(0);
+        }
         List<Result> results = new ArrayList<>();
         if (Boolean.parseBoolean(System.getProperty("benchmark.harness-warmup", "true"))) {
             // the store and the load generator run in this JVM: cold, they slow whichever variant comes first (seen:
@@ -77,7 +84,8 @@ public final class Benchmark {
                     last ? soak : 0, withCurve));
             Report.print(List.of(results.get(results.size() - 1)), seconds, clients, heap);
         }
-        System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded stack, "
+        System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + (Infrastructure.realRequested() ? "Kafka and MongoDB in containers" : "embedded stack") + ", "
                 + Instant.now() + ") ====");
         Report.print(results, seconds, clients, heap);
         Charts.chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), results);

@@ -9,7 +9,6 @@ import fr.grd.mes.client.RequestApi;
 import fr.grd.mes.client.RequestApi.MiseEnService;
 import fr.grd.mes.client.RequestApi.Slot;
 import fr.grd.mes.events.Topics;
-import fr.grd.mes.localstack.KafkaBrokerProcess;
 import fr.grd.mes.localstack.ServiceProcess;
 import fr.grd.mes.localstack.ServiceStack.Service;
 import org.HdrHistogram.Histogram;
@@ -52,17 +51,17 @@ import static fr.grd.mes.tools.benchmark.Benchmark.ZONES;
 final class Load {
     private final PlatformClient client;
     private final Map<Service, ServiceProcess> services;
-    private final KafkaBrokerProcess broker;
+    private final Infrastructure infrastructure;
     private final ServiceMeters meters;
     private final LocalDate day;
     private final AtomicInteger nextPdl = new AtomicInteger();
     private int pdls;
 
-    Load(PlatformClient client, Map<Service, ServiceProcess> services, KafkaBrokerProcess broker, ServiceMeters meters,
+    Load(PlatformClient client, Map<Service, ServiceProcess> services, Infrastructure infrastructure, ServiceMeters meters,
          LocalDate day) {
         this.client = client;
         this.services = services;
-        this.broker = broker;
+        this.infrastructure = infrastructure;
         this.meters = meters;
         this.day = day;
     }
@@ -127,7 +126,7 @@ final class Load {
         if (!observing.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the observer got no partition of the supplier's topics in 60 s");
         }
-        Sampler sampler = new Sampler(services, broker, meters);
+        Sampler sampler = new Sampler(services, infrastructure, meters);
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         AtomicInteger sequence = new AtomicInteger();
         long interval = offeredRate > 0 ? (long) (1e9 / offeredRate) : 0;
@@ -216,7 +215,7 @@ final class Load {
     private void observe(Map<String, Long> plannedAt, Map<String, CompletableFuture<Long>> billing,
                          BlockingQueue<String> toComplete, CountDownLatch observing, AtomicBoolean listening) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
                 "bench-observer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.tracking(SUPPLIER), Topics.billing(SUPPLIER)));

@@ -1,11 +1,8 @@
 package fr.grd.mes.tools.benchmark;
 
-import com.sun.management.OperatingSystemMXBean;
-import fr.grd.mes.localstack.KafkaBrokerProcess;
 import fr.grd.mes.localstack.ServiceProcess;
 import fr.grd.mes.localstack.ServiceStack.Service;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 /** CPU of every process over a phase, and each service's heap in use sampled every second. */
 final class Sampler {
     private final Map<Service, ServiceProcess> services;
-    private final KafkaBrokerProcess broker;
+    private final Infrastructure infrastructure;
     private final ServiceMeters meters;
     private final Map<String, Duration> cpuStart = new LinkedHashMap<>();
     private final Map<String, Double> jitStart;
@@ -27,9 +24,9 @@ final class Sampler {
     private final Thread thread;
 
     /** Starts sampling now. */
-    Sampler(Map<Service, ServiceProcess> services, KafkaBrokerProcess broker, ServiceMeters meters) {
+    Sampler(Map<Service, ServiceProcess> services, Infrastructure infrastructure, ServiceMeters meters) {
         this.services = services;
-        this.broker = broker;
+        this.infrastructure = infrastructure;
         this.meters = meters;
         this.jitStart = jitMillis();
         cpuTimes().forEach(cpuStart::put);
@@ -49,10 +46,7 @@ final class Sampler {
     private Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new LinkedHashMap<>();
         services.forEach((service, process) -> times.put(service.serviceName(), process.cpuTime()));
-        times.put("Kafka broker", broker.cpuTime());
-        times.put("harness (store + load generator + observer)", Duration.ofNanos(
-                ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()));
+        times.putAll(infrastructure.cpuTimes());
         return times;
     }
 

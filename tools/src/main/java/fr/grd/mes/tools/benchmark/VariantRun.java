@@ -1,12 +1,9 @@
 package fr.grd.mes.tools.benchmark;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.grd.mes.client.HttpTransport;
 import fr.grd.mes.client.PlatformClient;
 import fr.grd.mes.events.Topics;
 import fr.grd.mes.localstack.DevJwt;
-import fr.grd.mes.localstack.KafkaBrokerProcess;
 import fr.grd.mes.localstack.LocalStack;
 import fr.grd.mes.localstack.ServiceProcess;
 import fr.grd.mes.localstack.ServiceStack;
@@ -14,7 +11,6 @@ import fr.grd.mes.localstack.ServiceStack.Service;
 import fr.grd.mes.support.time.BusinessCalendar;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +43,7 @@ final class VariantRun {
     private final Path dir;
     private final String heap;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-    private KafkaBrokerProcess broker;
+    private Infrastructure infrastructure;
     private String token;
     private ServiceMeters meters;
     private Load load;
@@ -59,21 +55,21 @@ final class VariantRun {
     }
 
     Result run(int seconds, int clients, double rate, int soakSeconds, boolean withCurve) throws Exception {
-        broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort()).start(Duration.ofSeconds(90));
-        MongoServer store = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = store.bind();
-        String mongoUri = "mongodb://localhost:" + address.getPort();
+        infrastructure = Infrastructure.start(dir);
+        String mongoUri = infrastructure.mongoUri(variant.storeOptions());
         try {
-            LocalStack.createTopics(broker.bootstrap(), List.of(SUPPLIER), "bench.raw", Topics.SIMULATION_CLOCK);
+            LocalStack.createTopics(infrastructure.kafkaBootstrap(), List.of(SUPPLIER), "bench.raw", Topics.SIMULATION_CLOCK);
             DevJwt issuer = DevJwt.loadOrCreate(dir.resolve("jwt"));
             token = issuer.distributorToken();
             LocalDate day = new BusinessCalendar().nextBusinessDayOnOrAfter(LocalDate.now(PARIS).plusDays(1));
-            List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                    "--spring.mongodb.uri=" + mongoUri + "/" + variant.storeOptions(),
-                    "--spring.profiles.include=" + ServiceStack.EMBEDDED_STORE, issuer.serviceArgument(),
+            List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
+                    "--spring.mongodb.uri=" + mongoUri, issuer.serviceArgument(),
                     "--mes.clock.mode=simulation",
                     "--mes.clock.start=" + day.atTime(7, 0).atZone(PARIS).toInstant(), "--mes.clock.speed=1",
                     "--logging.level.root=WARN", "--mes.limits.distributor-requests-per-second=1000000"));
+            if (infrastructure.embeddedStore()) {
+                args.add("--spring.profiles.include=" + ServiceStack.EMBEDDED_STORE);
+            }
             args.addAll(variant.springArgs());
             long startedAt = System.nanoTime();
             // the four start side by side, as containers would
@@ -97,15 +93,15 @@ final class VariantRun {
             PlatformClient client = new PlatformClient(s -> services.get(Service.valueOf(s.name())).url(), () -> token,
                     new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(120)));
             meters = new ServiceMeters(client);
-            load = new Load(client, services, broker, meters, day);
+            load = new Load(client, services, infrastructure, meters, day);
             load.prepare(clients, Integer.getInteger("benchmark.pdls", 40_000) + (int) (rate * (seconds + soakSeconds)),
                     mongoUri);
             // the services' JIT compilers are busy for minutes after start: nothing is measured until they settle
             Settling settling = settle(clients, Duration.ofSeconds(Integer.getInteger("benchmark.settle-max", 600)));
             // the ingredients alone, after the warm-up (the services' compilers no longer take the CPU), each twice: the
             // first run only warms this JVM's code (the store runs in it)
-            Ingredients.kafkaRecordsPerSecond(broker.bootstrap(), 20_000);
-            double kafkaRate = Ingredients.kafkaRecordsPerSecond(broker.bootstrap(), 50_000);
+            Ingredients.kafkaRecordsPerSecond(infrastructure.kafkaBootstrap(), 20_000);
+            double kafkaRate = Ingredients.kafkaRecordsPerSecond(infrastructure.kafkaBootstrap(), 50_000);
             Ingredients.documentWritesPerSecond(mongoUri, "warm", 5_000);
             double writeRate = Ingredients.documentWritesPerSecond(mongoUri, "writes", 5_000);
             String liveness = services.get(Service.REQUEST).url() + "/actuator/health/liveness";
@@ -139,8 +135,7 @@ final class VariantRun {
             for (ServiceProcess process : services.values()) {
                 process.stop();
             }
-            broker.close();
-            store.shutdownNow();
+            infrastructure.close();
         }
     }
 
@@ -224,7 +219,7 @@ final class VariantRun {
 
     /** CPU of every process while no case is sent: the stack's cost of standing still. */
     private Usage atRest(Duration window) throws InterruptedException {
-        Sampler sampler = new Sampler(services, broker, meters);
+        Sampler sampler = new Sampler(services, infrastructure, meters);
         LockSupport.parkNanos(window.toNanos()); // a measurement window, not a wait for something to happen
         return sampler.stop(window.toNanos() / 1e9);
     }

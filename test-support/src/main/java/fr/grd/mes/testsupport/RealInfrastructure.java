@@ -1,6 +1,7 @@
-package fr.grd.mes.localstack;
+package fr.grd.mes.testsupport;
 
-import org.opentest4j.TestAbortedException;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Statistics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -13,6 +14,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,11 +24,12 @@ import static org.awaitility.Awaitility.await;
  * (the broker image Docker Compose runs, topics not auto-created) and MongoDB 7 as a replica set with
  * authentication, started by Docker Compose's own scripts ({@code ops/mongo/start-with-auth.sh} with a key file,
  * {@code ops/mongo/create-service-users.js}). The services then run with the production settings: no embedded-store
- * profile (no lock index), majority write concern, authenticated. Where no Docker engine answers, every test that
- * needs it is skipped with that reason.
+ * profile (no lock index), majority write concern, authenticated. Where no Docker engine answers, {@link #start}
+ * says so ({@link NoDockerEngine}): the tests that need it are skipped with that reason, the benchmark's
+ * real-infrastructure run stops with it.
  */
-final class RealInfrastructure implements AutoCloseable {
-    static final String PROPERTY = "mes.it.infra";
+public final class RealInfrastructure implements AutoCloseable {
+    public static final String PROPERTY = "mes.it.infra";
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
     private static final String MONGO_IMAGE = "mongo:7.0";
 
@@ -33,26 +37,33 @@ final class RealInfrastructure implements AutoCloseable {
     private final GenericContainer<?> mongo;
     private final String rootPassword = secret(18);
 
-    static boolean requested() {
+    public static boolean requested() {
         return "real".equals(System.getProperty(PROPERTY));
     }
 
-    static RealInfrastructure start() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            String reason = "real-infra profile: no Docker engine found, so Kafka and the MongoDB replica set cannot "
-                    + "run in containers here; the tests that need them are skipped (run ./mvnw -Preal-infra verify "
-                    + "on a machine with Docker)";
-            System.err.println(reason);
-            throw new TestAbortedException(reason);
+    /** No Docker engine answers here: Kafka and the MongoDB replica set cannot run in containers. */
+    public static final class NoDockerEngine extends RuntimeException {
+        NoDockerEngine(String message) {
+            super(message);
         }
-        return new RealInfrastructure();
+    }
+
+    /**
+     * Starts Kafka and the MongoDB replica set; {@code opsMongo} is Docker Compose's {@code ops/mongo} directory
+     * (its start script and user creation).
+     */
+    public static RealInfrastructure start(Path opsMongo) {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new NoDockerEngine("no Docker engine found, so Kafka and the MongoDB replica set cannot run in "
+                    + "containers here");
+        }
+        return new RealInfrastructure(opsMongo.toAbsolutePath());
     }
 
     @SuppressWarnings("resource")
-    private RealInfrastructure() {
+    private RealInfrastructure(Path ops) {
         kafka = new KafkaContainer(KAFKA_IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         kafka.start();
-        Path ops = Path.of("..", "ops", "mongo").toAbsolutePath();
         GenericContainer<?> container = new GenericContainer<>(MONGO_IMAGE)
                 .withEnv("MONGO_INITDB_ROOT_USERNAME", "root")
                 .withEnv("MONGO_INITDB_ROOT_PASSWORD", rootPassword)
@@ -83,7 +94,7 @@ final class RealInfrastructure implements AutoCloseable {
                 || result.getStdout().strip().endsWith("true");
     }
 
-    String kafkaBootstrap() {
+    public String kafkaBootstrap() {
         return kafka.getBootstrapServers();
     }
 
@@ -91,9 +102,35 @@ final class RealInfrastructure implements AutoCloseable {
      * The services' store: authenticated, the single member addressed directly (its replica-set name is the
      * container's own host name), every write acknowledged by a majority.
      */
-    String mongoUri() {
+    public String mongoUri() {
         return "mongodb://root:" + rootPassword + "@" + mongo.getHost() + ":" + mongo.getMappedPort(27017)
                 + "/?authSource=admin&directConnection=true&w=majority&journal=true";
+    }
+
+    /** CPU time the broker's container has used so far (the Docker engine's own count). */
+    public Duration kafkaCpuTime() {
+        return cpuTime(kafka.getContainerId());
+    }
+
+    /** CPU time the store's container has used so far. */
+    public Duration mongoCpuTime() {
+        return cpuTime(mongo.getContainerId());
+    }
+
+    private static Duration cpuTime(String containerId) {
+        CompletableFuture<Statistics> first = new CompletableFuture<>();
+        try (ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Statistics statistics) {
+                first.complete(statistics);
+            }
+        }) {
+            DockerClientFactory.instance().client().statsCmd(containerId).withNoStream(true).exec(callback);
+            Long nanos = first.get(30, TimeUnit.SECONDS).getCpuStats().getCpuUsage().getTotalUsage();
+            return Duration.ofNanos(nanos == null ? 0 : nanos);
+        } catch (Exception e) {
+            throw new IllegalStateException("the CPU time of container " + containerId + " could not be read", e);
+        }
     }
 
     private static String secret(int bytes) {
