@@ -1,5 +1,6 @@
 package fr.grd.mes.tools.benchmark;
 
+import fr.grd.mes.testsupport.RealInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
@@ -59,12 +60,30 @@ public final class Benchmark {
         int soak = Integer.getInteger("benchmark.soak", 0);
         String heap = System.getProperty("benchmark.service-heap", "512m");
         Path dir = Files.createTempDirectory("mes-benchmark");
-        if (Infrastructure.realRequested() && !org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+        List<Result> results;
+        try {
+            results = measure(variants, dir, seconds, clients, rate, soak, heap);
+        } catch (RealInfrastructure.NoDockerEngine absent) {
             // as the real-infra tests are: skipped, with the reason, where the containers cannot run
-            System.out.println("real infrastructure (-D" + Infrastructure.PROPERTY + "=real): skipped: no Docker engine "
-                    + "found, so Kafka and the MongoDB replica set cannot run in containers here");
+            System.out.println("real infrastructure (-D" + Infrastructure.PROPERTY + "=real): skipped: "
+                    + absent.getMessage());
             System.exit(0);
+            return;
         }
+        System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + (Infrastructure.realRequested() ? "Kafka and MongoDB in containers" : "embedded stack") + ", "
+                + Instant.now() + ") ====");
+        Report.print(results, seconds, clients, heap);
+        Charts.chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), results);
+        if (results.stream().anyMatch(r -> !r.curve().isEmpty())) {
+            Charts.curveChart(Path.of(System.getProperty("benchmark.curve-chart", "docs/benchmark-curve.png")), results);
+        }
+        System.exit(0);
+    }
+
+    /** The harness warm-up, then each variant in turn, each reported as it ends. */
+    private static List<Result> measure(List<Variant> variants, Path dir, int seconds, int clients, double rate,
+                                        int soak, String heap) throws Exception {
         List<Result> results = new ArrayList<>();
         if (Boolean.parseBoolean(System.getProperty("benchmark.harness-warmup", "true"))) {
             // the store and the load generator run in this JVM: cold, they slow whichever variant comes first (seen:
@@ -84,14 +103,6 @@ public final class Benchmark {
                     last ? soak : 0, withCurve));
             Report.print(List.of(results.get(results.size() - 1)), seconds, clients, heap);
         }
-        System.out.println("\n==== Benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-                + (Infrastructure.realRequested() ? "Kafka and MongoDB in containers" : "embedded stack") + ", "
-                + Instant.now() + ") ====");
-        Report.print(results, seconds, clients, heap);
-        Charts.chart(Path.of(System.getProperty("benchmark.chart", "docs/benchmark.png")), results);
-        if (results.stream().anyMatch(r -> !r.curve().isEmpty())) {
-            Charts.curveChart(Path.of(System.getProperty("benchmark.curve-chart", "docs/benchmark-curve.png")), results);
-        }
-        System.exit(0);
+        return results;
     }
 }

@@ -9,7 +9,6 @@ import fr.grd.mes.testsupport.RealInfrastructure;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ interface Infrastructure extends AutoCloseable {
         private final String uri;
 
         Embedded(Path dir) throws IOException, InterruptedException {
-            broker = new KafkaBrokerProcess(dir.resolve("kafka"), freePort(), freePort()).start(Duration.ofSeconds(90));
+            broker = new KafkaBrokerProcess(dir.resolve("kafka"), VariantRun.freePort(), VariantRun.freePort()).start(Duration.ofSeconds(90));
             InetSocketAddress address = store.bind();
             uri = "mongodb://localhost:" + address.getPort();
         }
@@ -89,12 +88,6 @@ interface Infrastructure extends AutoCloseable {
         public void close() {
             broker.close();
             store.shutdownNow();
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 

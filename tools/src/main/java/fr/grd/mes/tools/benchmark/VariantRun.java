@@ -224,7 +224,8 @@ final class VariantRun {
         return sampler.stop(window.toNanos() / 1e9);
     }
 
-    private static int freePort() throws IOException {
+    /** A port free now (the caller binds it soon; a port taken meanwhile is started again on another). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
