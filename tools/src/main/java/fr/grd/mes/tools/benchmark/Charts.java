@@ -132,8 +132,9 @@ final class Charts {
         String[] names = {"closed loop (cases in flight)", "open loop (offered rate)"};
         for (int series = 0; series < 2; series++) {
             boolean closed = series == 0;
+            // in order of load (the knee's bisection and the half-knee point are measured after the others)
             List<Phase> points = r.curve().stream().filter(p -> p.closedLoop() == closed && p.planned().getTotalCount() > 0)
-                    .toList();
+                    .sorted(java.util.Comparator.comparingDouble(p -> closed ? p.inFlight() : p.offered())).toList();
             g.setColor(colors[series]);
             for (int pct = 0; pct < 2; pct++) {
                 double percentile = pct == 0 ? 50 : 99;

@@ -104,7 +104,7 @@ final class Load {
 
     /**
      * Requests for {@code duration}, each planned appointment completed at once, until every accepted case is
-     * billed (or 60 s more). With {@code offeredRate} > 0, an open system: one request every 1/rate s whatever
+     * billed (or until none was billed for 60 s). With {@code offeredRate} > 0, an open system: one request every 1/rate s whatever
      * happens, latencies from each request's intended send time (a stalled pipeline is not hidden by clients
      * that wait). With 0, the maximum rate as a closed system: each client sends its next request when its
      * previous case is billed, so {@code concurrency} cases are in flight and no backlog builds up that would
@@ -171,9 +171,17 @@ final class Load {
         if (nextPdl.get() >= pdls) {
             System.out.println("  (this phase ran out of delivery points: raise -Dbenchmark.pdls)");
         }
-        long drainUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (billedOf(accepted, billing) < accepted.size() && System.nanoTime() < drainUntil) {
+        // past the knee a backlog is still being worked off: wait for it while it moves (the next phase must not
+        // start on it), giving up after 60 s without a case billed
+        int billedSoFar = billedOf(accepted, billing);
+        long quietUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (billedSoFar < accepted.size() && System.nanoTime() < quietUntil) {
             Thread.sleep(100);
+            int now = billedOf(accepted, billing);
+            if (now > billedSoFar) {
+                billedSoFar = now;
+                quietUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            }
         }
         long lastBilled = accepted.keySet().stream().map(id -> billedAt(billing, id)).filter(Objects::nonNull)
                 .mapToLong(Long::longValue).max().orElse(System.nanoTime());

@@ -10,4 +10,13 @@ record Phase(double offered, int inFlight, int accepted, int completed, double c
     boolean closedLoop() {
         return offered == 0;
     }
+
+    /**
+     * An open-loop point the stack carried: it completed ≥ 95 % of the offered rate and its p99 accepted → planned
+     * is under 1 s.
+     */
+    boolean carried() {
+        return !closedLoop() && casesPerSecond >= 0.95 * offered && planned.getTotalCount() > 0
+                && planned.getValueAtPercentile(99) <= 1000;
+    }
 }

@@ -49,6 +49,8 @@ final class Report {
             if (!r.curve().isEmpty()) {
                 row(rows, "knee of the open-loop curve (cases/s)", num(r.knee()));
                 row(rows, "knee / composite bound", pct(r.knee() / r.compositeBound()));
+                row(rows, "at half the knee: accepted → planned p50/p99/p99.9 (ms)",
+                        r.halfKnee().map(p -> percentiles(p.planned())).orElse("—"));
             }
             r.storeMillis().forEach((service, millis) -> row(rows,
                     max + ": mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));

@@ -191,7 +191,11 @@ final class VariantRun {
     /**
      * The throughput–latency curve: closed loop at each of {@code benchmark.curve-in-flight} (default 16, 64, 256,
      * 1 024) cases in flight, then open loop at {@code benchmark.curve-fractions} (default 0.25 … 1.25) of the
-     * best closed-loop rate, each for {@code seconds}.
+     * best closed-loop rate, in increasing order and no further than two points past the first one not carried
+     * (beyond, each point only measures a longer queue); then {@code benchmark.knee-steps} (default 2) bisections
+     * between the highest rate carried and the lowest not carried, so the knee is known to an eighth of the
+     * fractions' step; last, one point at half the knee's rate (the issue's latency target is set there). Each point
+     * for {@code seconds}; each starts once the previous one's cases are all billed.
      */
     private List<Phase> curve(int seconds) throws Exception {
         List<Phase> points = new ArrayList<>();
@@ -200,21 +204,46 @@ final class VariantRun {
             return points;
         }
         for (String n : inFlight.split(",")) {
+            phaseStarts("closed loop, " + n.strip() + " in flight,");
             Phase point = load.phase(Duration.ofSeconds(seconds), Integer.parseInt(n.strip()), 0);
             System.out.printf("  closed loop, %s in flight: %.1f cases/s, planned p50/p99/p99.9 %s ms%n", n.strip(),
                     point.casesPerSecond(), Report.percentiles(point.planned()));
             points.add(point);
         }
         double best = points.stream().mapToDouble(Phase::casesPerSecond).max().orElse(1);
+        int notCarried = 0;
         for (String f : System.getProperty("benchmark.curve-fractions", "0.25,0.5,0.75,0.9,1.0,1.1,1.25").split(",")) {
-            double offered = Math.max(1, Double.parseDouble(f.strip()) * best);
-            // enough senders that none is still busy with its previous request when the next is due
-            Phase point = load.phase(Duration.ofSeconds(seconds), Math.max(32, (int) Math.ceil(offered / 4)), offered);
-            System.out.printf("  open loop, offered %.1f/s: achieved %.1f cases/s, planned p50/p99/p99.9 %s ms%n", offered,
-                    point.casesPerSecond(), Report.percentiles(point.planned()));
+            Phase point = openLoop(seconds, Math.max(1, Double.parseDouble(f.strip()) * best));
             points.add(point);
+            if (!point.carried() && ++notCarried == 2) {
+                break;
+            }
+        }
+        int steps = Integer.getInteger("benchmark.knee-steps", 2);
+        for (int step = 0; step < steps; step++) {
+            double carried = Result.knee(points);
+            double above = points.stream().filter(p -> !p.closedLoop() && !p.carried() && p.offered() > carried)
+                    .mapToDouble(Phase::offered).min().orElse(Double.NaN);
+            if (Double.isNaN(carried) || Double.isNaN(above)) {
+                break;
+            }
+            points.add(openLoop(seconds, (carried + above) / 2));
+        }
+        double knee = Result.knee(points);
+        if (!Double.isNaN(knee)) {
+            points.add(openLoop(seconds, knee / 2));
         }
         return points;
+    }
+
+    private Phase openLoop(int seconds, double offered) throws Exception {
+        phaseStarts(String.format("open loop, offered %.1f/s,", offered));
+        // enough senders that none is still busy with its previous request when the next is due
+        Phase point = load.phase(Duration.ofSeconds(seconds), Math.max(32, (int) Math.ceil(offered / 4)), offered);
+        System.out.printf("  open loop, offered %.1f/s: achieved %.1f cases/s, planned p50/p99/p99.9 %s ms%s%n",
+                offered, point.casesPerSecond(), Report.percentiles(point.planned()),
+                point.carried() ? "" : " (not carried)");
+        return point;
     }
 
     /** CPU of every process while no case is sent: the stack's cost of standing still. */
