@@ -54,6 +54,8 @@ final class Report {
             }
             r.storeMillis().forEach((service, millis) -> row(rows,
                     max + ": mean store command as the driver timed it (ms), " + service, String.format("%.2f", millis)));
+            r.readsByCollection().forEach((read, figures) -> row(rows, max + ": reads per case / mean / max ms, " + read,
+                    String.format("%.2f / %.2f / %.1f", figures[0], figures[1], figures[2])));
             r.atRest().cores().forEach((process, cores) -> row(rows, "at rest (no case for " + Benchmark.AT_REST_SECONDS
                     + " s, after the max rate): CPU (cores), " + process, String.format("%.2f", cores)));
             if (r.soak() != null) {

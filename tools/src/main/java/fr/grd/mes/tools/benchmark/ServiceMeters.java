@@ -52,6 +52,37 @@ final class ServiceMeters {
         return timed;
     }
 
+    /**
+     * Count and total seconds of the reads ({@code find}, {@code count}, {@code aggregate}) each service's driver
+     * timed so far, per collection ("service collection command"), and the longest of the last minutes (Micrometer's
+     * decaying maximum): a read that scans a collection shows as a maximum growing with the data.
+     */
+    Map<String, double[]> readsByCollection() {
+        Map<String, double[]> timed = new java.util.TreeMap<>();
+        for (Service service : Service.values()) {
+            for (String command : List.of("find", "count", "aggregate")) {
+                Reply reply = client.get(PlatformService.valueOf(service.name()),
+                        "/actuator/metrics/mongodb.driver.commands?tag=command:" + command);
+                if (reply.status() == 404) {
+                    continue;
+                }
+                for (JsonNode tag : reply.orThrow().get("availableTags")) {
+                    if (!tag.get("tag").asString().equals("collection")) {
+                        continue;
+                    }
+                    for (JsonNode collection : tag.get("values")) {
+                        Map<String, Double> timer = measurements(service, "mongodb.driver.commands",
+                                "command:" + command + "&tag=collection:" + collection.asString());
+                        timed.put(service.serviceName() + " " + collection.asString() + " " + command,
+                                new double[]{timer.getOrDefault("COUNT", 0.0), timer.getOrDefault("TOTAL_TIME", 0.0),
+                                        timer.getOrDefault("MAX", 0.0)});
+                    }
+                }
+            }
+        }
+        return timed;
+    }
+
     /** A counter's count or a gauge's value (0 for a meter not registered yet). */
     double meter(Service service, String name, String tag) {
         Map<String, Double> measured = measurements(service, name, tag);

@@ -112,6 +112,7 @@ final class VariantRun {
             Phase fixed = load.phase(Duration.ofSeconds(seconds), clients, rate);
             Map<String, Double> before = meters.counts();
             Map<String, double[]> storeBefore = meters.storeCommands();
+            Map<String, double[]> readsBefore = meters.readsByCollection();
             phaseStarts("max rate");
             Phase max = load.phase(Duration.ofSeconds(seconds), clients, 0);
             Map<String, Double> after = meters.counts();
@@ -121,6 +122,15 @@ final class VariantRun {
                 double[] start = storeBefore.get(service);
                 storeMillis.put(service, end[0] == start[0] ? 0 : 1000 * (end[1] - start[1]) / (end[0] - start[0]));
             });
+            Map<String, double[]> reads = new java.util.TreeMap<>();
+            meters.readsByCollection().forEach((key, end) -> {
+                double[] start = readsBefore.getOrDefault(key, new double[3]);
+                double count = end[0] - start[0];
+                if (count > 0) {
+                    reads.put(key, new double[]{count / Math.max(1, max.completed()),
+                            1000 * (end[1] - start[1]) / count, 1000 * end[2]});
+                }
+            });
             List<Phase> curve = withCurve ? curve(seconds) : List.of();
             Usage atRest = atRest(Duration.ofSeconds(AT_REST_SECONDS));
             Phase soak = soakSeconds > 0 ? load.phase(Duration.ofSeconds(soakSeconds), clients, rate) : null;
@@ -129,7 +139,7 @@ final class VariantRun {
                     (after.get("records") - before.get("records")) / completed,
                     (after.get("writes") - before.get("writes")) / completed,
                     (after.get("reads") - before.get("reads")) / completed,
-                    (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis, atRest,
+                    (after.get("posts") - before.get("posts")) / completed, fixed, max, soak, storeMillis, reads, atRest,
                     settling, curve);
         } finally {
             for (ServiceProcess process : services.values()) {

@@ -20,7 +20,7 @@ class KneeTest {
     }
 
     private static Result curve(Phase... points) {
-        return new Result(null, 0, 0, 0, 0, 0, 0, 0, null, null, null, Map.of(), null, null, List.of(points));
+        return new Result(null, 0, 0, 0, 0, 0, 0, 0, null, null, null, Map.of(), Map.of(), null, null, List.of(points));
     }
 
     @Test
