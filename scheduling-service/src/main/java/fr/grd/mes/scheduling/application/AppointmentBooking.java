@@ -62,7 +62,7 @@ public class AppointmentBooking {
             return;
         }
         Optional<PlaceHold> hold = claimedHold(request);
-        Optional<SlotKey> place = chargeTable.heldBy(appointmentId)
+        Optional<SlotKey> place = chargeTable.heldBy(request.zone(), appointmentId)
                 .or(() -> hold.flatMap(h -> takeOver(h, appointmentId)))
                 .or(() -> firstFreePlace(request, appointmentId));
         AppointmentKind kind = place.map(key -> hold.filter(h -> h.place().equals(key))
@@ -94,11 +94,11 @@ public class AppointmentBooking {
      */
     private Optional<SlotKey> takeOver(PlaceHold hold, String appointmentId) {
         SlotKey place = hold.place();
-        if (chargeTable.heldBy(hold.getId()).filter(place::equals).isEmpty()) {
+        if (chargeTable.heldBy(hold.getZone(), hold.getId()).filter(place::equals).isEmpty()) {
             return Optional.empty();
         }
         chargeTable.transfer(place, hold.getId(), appointmentId);
-        return chargeTable.heldBy(appointmentId);
+        return chargeTable.heldBy(hold.getZone(), appointmentId);
     }
 
     private void markBooked(PlaceHold hold) {
@@ -122,7 +122,7 @@ public class AppointmentBooking {
     public int placeUnscheduled() {
         int placed = 0;
         for (Appointment waiting : appointments.unscheduled()) {
-            Optional<SlotKey> place = chargeTable.heldBy(waiting.getId()).or(() -> firstFreePlace(waiting.getZone(),
+            Optional<SlotKey> place = chargeTable.heldBy(waiting.getZone(), waiting.getId()).or(() -> firstFreePlace(waiting.getZone(),
                     waiting.getRequestedDate(), waiting.getRequestedSlot(), waiting.getId()));
             if (place.isEmpty()) {
                 continue;

@@ -20,8 +20,11 @@ public interface ChargeTable {
     /** Hands the place {@code from} holds in {@code slot} over to {@code to}, in one update. */
     void transfer(SlotKey slot, String from, String to);
 
-    /** The slot where {@code appointmentId} holds a place, if any (recovery after a crash mid-booking). */
-    Optional<SlotKey> heldBy(String appointmentId);
+    /**
+     * The slot of {@code zone} where {@code appointmentId} holds a place, if any (recovery after a crash
+     * mid-booking). An appointment's places are always in its own zone: the search stays within that zone's slots.
+     */
+    Optional<SlotKey> heldBy(String zone, String appointmentId);
 
     /** Slots of {@code zone} between two dates (inclusive) that have a free place, in date and slot order. */
     List<SlotCapacity> free(String zone, LocalDate from, LocalDate to);

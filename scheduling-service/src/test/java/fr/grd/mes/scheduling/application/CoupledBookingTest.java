@@ -87,7 +87,7 @@ class CoupledBookingTest {
         assertThat(booked.branch()).isEqualTo(ChartBranch.OPTION_1);
         assertThat(chargeTable.held(fridayPm)).as("the hold's place became the appointment's, not a second one")
                 .isEqualTo(1);
-        assertThat(chargeTable.heldBy(hold.getId())).isEmpty();
+        assertThat(chargeTable.heldBy(hold.getZone(), hold.getId())).isEmpty();
         assertThat(holdStore.find(hold.getId()).orElseThrow().getStatus()).isEqualTo(PlaceHold.BOOKED);
     }
 

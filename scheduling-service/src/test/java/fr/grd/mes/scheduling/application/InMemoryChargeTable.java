@@ -39,9 +39,9 @@ class InMemoryChargeTable implements ChargeTable {
     }
 
     @Override
-    public Optional<SlotKey> heldBy(String appointmentId) {
-        return bookings.entrySet().stream().filter(e -> e.getValue().contains(appointmentId)).map(Map.Entry::getKey)
-                .findFirst();
+    public Optional<SlotKey> heldBy(String zone, String appointmentId) {
+        return bookings.entrySet().stream().filter(e -> e.getKey().zone().equals(zone)
+                && e.getValue().contains(appointmentId)).map(Map.Entry::getKey).findFirst();
     }
 
     @Override

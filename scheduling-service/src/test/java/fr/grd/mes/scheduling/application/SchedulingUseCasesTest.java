@@ -161,8 +161,8 @@ class SchedulingUseCasesTest {
         }
 
         @Override
-        public java.util.Optional<SlotKey> heldBy(String appointmentId) {
-            return real.heldBy(appointmentId);
+        public java.util.Optional<SlotKey> heldBy(String zone, String appointmentId) {
+            return real.heldBy(zone, appointmentId);
         }
 
         @Override
@@ -193,14 +193,14 @@ class SchedulingUseCasesTest {
         assertThat(decided.isAdvanced()).isTrue();
         assertThat(decided.pendingPlaceSteps()).hasSize(2);
         assertThat(chargeTable.held(conservatoryPlace)).as("two places held after the crash").isEqualTo(1);
-        assertThat(chargeTable.heldBy(decided.advancementHoldId())).contains(freedLater);
+        assertThat(chargeTable.heldBy(freedLater.zone(), decided.advancementHoldId())).contains(freedLater);
 
         // the restarted service's first pass finishes the job
         ExpressAdvancementDesk restarted = new ExpressAdvancementDesk(appointments, booking, chargeTable, settlement,
                 events, calendar, HalfDays.DEFAULT, clock);
         restarted.sweep();
         assertThat(chargeTable.held(conservatoryPlace)).as("the initial place is given back").isZero();
-        assertThat(chargeTable.heldBy(id)).contains(freedLater);
+        assertThat(chargeTable.heldBy(freedLater.zone(), id)).contains(freedLater);
         assertThat(chargeTable.held(freedLater)).isEqualTo(1);
         assertThat(appointments.find(id).orElseThrow().pendingPlaceSteps()).isEmpty();
         restarted.sweep();

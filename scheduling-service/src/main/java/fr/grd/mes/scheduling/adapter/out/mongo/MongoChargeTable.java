@@ -55,9 +55,10 @@ public class MongoChargeTable implements ChargeTable {
     }
 
     @Override
-    public Optional<SlotKey> heldBy(String appointmentId) {
-        Document doc = mongo.findOne(Query.query(Criteria.where("bookings").is(appointmentId)), Document.class,
-                COLLECTION);
+    public Optional<SlotKey> heldBy(String zone, String appointmentId) {
+        // the zone first: a store without a usable index then compares the bookings of that zone's slots only
+        Document doc = mongo.findOne(Query.query(Criteria.where("zone").is(zone).and("bookings").is(appointmentId)),
+                Document.class, COLLECTION);
         return Optional.ofNullable(doc).map(MongoChargeTable::key);
     }
 

@@ -86,7 +86,8 @@ class ChargeTableConcurrencyIT {
         assertThat(table.book(slot, "A000000042-R1")).isTrue();
         assertThat(table.book(slot, "A000000042-R1")).isTrue();
         assertThat(table.all("ZC", slot.date(), slot.date()).get(0).booked()).isEqualTo(1);
-        assertThat(table.heldBy("A000000042-R1")).contains(slot);
+        assertThat(table.heldBy(slot.zone(), "A000000042-R1")).contains(slot);
+        assertThat(table.heldBy("ZD", "A000000042-R1")).as("another zone's slots are not searched").isEmpty();
     }
 
     @Test
@@ -107,7 +108,7 @@ class ChargeTableConcurrencyIT {
         table.setCapacity(slot, 1);
         assertThat(table.book(slot, "A1-R1#advance")).isTrue();
         table.transfer(slot, "A1-R1#advance", "A1-R1");
-        assertThat(table.heldBy("A1-R1")).contains(slot);
+        assertThat(table.heldBy(slot.zone(), "A1-R1")).contains(slot);
         assertThat(table.book(slot, "someone-else")).isFalse();
         table.release(slot, "A1-R1");
         assertThat(table.book(slot, "someone-else")).isTrue();
