@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A named set of items that differ; everything else is the same for every variant of a run. An item starting
- * with {@code -X} is a JVM option of each service; one starting with {@code ?}, options of the store's
+ * with {@code -X} or {@code -D} is a JVM option of each service; one starting with {@code ?}, options of the store's
  * connection string (e.g. {@code ?maxPoolSize=8}); {@code java=}, the Java home the services run on; any other,
  * a Spring argument.
  */
@@ -19,12 +19,16 @@ record Variant(String name, List<String> serviceArgs) {
     }
 
     List<String> springArgs() {
-        return serviceArgs.stream().filter(arg -> !arg.startsWith("-X") && !arg.startsWith("?")
+        return serviceArgs.stream().filter(arg -> !jvmOption(arg) && !arg.startsWith("?")
                 && !arg.startsWith("java=")).toList();
     }
 
     List<String> jvmOptions() {
-        return serviceArgs.stream().filter(arg -> arg.startsWith("-X")).toList();
+        return serviceArgs.stream().filter(Variant::jvmOption).toList();
+    }
+
+    private static boolean jvmOption(String arg) {
+        return arg.startsWith("-X") || arg.startsWith("-D");
     }
 
     String storeOptions() {
