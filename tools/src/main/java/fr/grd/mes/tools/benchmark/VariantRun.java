@@ -201,11 +201,11 @@ final class VariantRun {
     /**
      * The throughput–latency curve: closed loop at each of {@code benchmark.curve-in-flight} (default 16, 64, 256,
      * 1 024) cases in flight, then open loop at {@code benchmark.curve-fractions} (default 0.25 … 1.25) of the
-     * best closed-loop rate, in increasing order and no further than two points past the first one not carried
+     * best closed-loop rate, in increasing order, stopping at the second point not carried
      * (beyond, each point only measures a longer queue); then {@code benchmark.knee-steps} (default 2) bisections
-     * between the highest rate carried and the lowest not carried, so the knee is known to an eighth of the
+     * between the highest rate carried and the lowest not carried, so with two the knee is known to a quarter of the
      * fractions' step; last, one point at half the knee's rate (the issue's latency target is set there). Each point
-     * for {@code seconds}; each starts once the previous one's cases are all billed.
+     * for {@code seconds}; each waits for the previous one's backlog while cases are still being billed.
      */
     private List<Phase> curve(int seconds) throws Exception {
         List<Phase> points = new ArrayList<>();
